@@ -1,0 +1,87 @@
+//! The article: headline, standfirst, byline, body, data tables and disclaimer.
+
+use leptos::prelude::*;
+
+use crate::story::{Story, Table};
+
+/// The article itself, from headline to disclaimer.
+#[component]
+pub fn Article(
+    /// The story whose article is shown.
+    story: &'static Story,
+) -> impl IntoView {
+    view! {
+        <article class="ex-article" aria-labelledby="ex-headline">
+            <header class="ex-article__header">
+                <p class="ex-article__section">{story.section}</p>
+                <h1 id="ex-headline" class="ex-article__headline">{story.headline}</h1>
+                <p class="ex-article__standfirst">{story.standfirst}</p>
+                <p class="ex-byline">
+                    "By "
+                    <span class="ex-byline__name">{story.author}</span>
+                    ", "
+                    <span class="ex-byline__role">{story.author_role}</span>
+                </p>
+            </header>
+            <div class="ex-article__body">
+                {story.body.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            </div>
+            {story.tables.iter().map(|t| view! { <DataTable table=t /> }).collect_view()}
+            <p class="ex-article__disclaimer">{story.disclaimer}</p>
+        </article>
+    }
+}
+
+/// A data table with a caption, column headers and row headers. Wide tables
+/// scroll inside a focusable, labelled region instead of widening the page.
+#[component]
+pub fn DataTable(
+    /// The table to show.
+    table: &'static Table,
+) -> impl IntoView {
+    let caption_id = format!("ex-table-{}", table.slug);
+    let labelled_by = caption_id.clone();
+    view! {
+        <div
+            class="ex-table"
+            id=table.slug
+            role="region"
+            aria-labelledby=labelled_by
+            tabindex="0"
+        >
+            <table class="ex-table__table">
+                <caption id=caption_id class="ex-table__caption">{table.caption}</caption>
+                <thead>
+                    <tr>
+                        {table
+                            .columns
+                            .iter()
+                            .map(|c| view! { <th scope="col">{*c}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {table
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            let (head, rest) = row.split_first().unwrap_or((&"", &[]));
+                            view! {
+                                <tr>
+                                    <th scope="row">{*head}</th>
+                                    {rest
+                                        .iter()
+                                        .zip(table.columns.iter().skip(1))
+                                        .map(|(cell, column)| {
+                                            view! { <td data-label=*column>{*cell}</td> }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

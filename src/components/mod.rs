@@ -1,0 +1,3 @@
+//! The explainer's views, one component family a file.
+
+pub mod article;

@@ -1,0 +1,5 @@
+//! Mounts the explainer into the page.
+
+fn main() {
+    explainer::start();
+}

@@ -1,0 +1,697 @@
+//! The story file as written by editors (`content/story.toml`), and its validation.
+//!
+//! Build-time only: `build.rs` includes this module to read and check the
+//! story, then generates Rust data from it, so the browser never parses TOML.
+//! Every error names the file, the line and column, and the field.
+
+use core::fmt;
+use core::ops::Range;
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::timeline::dates::{Date, When};
+
+/// A string with its place in the file.
+pub type Text = Spanned<String>;
+
+/// The whole story file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryFile {
+    /// Metadata and the article's frame.
+    pub story: Meta,
+    /// The article's body and tables.
+    pub article: Article,
+    /// Evergreen context sections.
+    pub context: Context,
+    /// Timeline sectors and milestones.
+    pub timeline: Timeline,
+    /// The reader poll.
+    pub poll: Poll,
+}
+
+/// `[story]`: metadata.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Stable id of the story, used for storage keys.
+    pub slug: Text,
+    /// BCP 47 language tag of the text, for `<html lang>`.
+    pub language: Text,
+    /// Section label, for example "World".
+    pub section: Text,
+    /// The headline (the page's only `h1`).
+    pub headline: Text,
+    /// The standfirst under the headline.
+    pub standfirst: Text,
+    /// Meta description and social preview text.
+    pub description: Text,
+    /// The disclaimer shown at the end of the article.
+    pub disclaimer: Text,
+    /// Who wrote it.
+    pub byline: Byline,
+}
+
+/// `[story.byline]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Byline {
+    /// Author's name.
+    pub name: Text,
+    /// Author's role.
+    pub role: Text,
+}
+
+/// `[article]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Body paragraphs, in order.
+    pub body: Spanned<Vec<Text>>,
+    /// Data tables shown after the body.
+    #[serde(default)]
+    pub tables: Vec<Table>,
+}
+
+/// `[[article.tables]]`: a table with a caption, column headers and rows; the first cell of a row is its header.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Stable id.
+    pub slug: Text,
+    /// The caption.
+    pub caption: Text,
+    /// Column headers.
+    pub columns: Spanned<Vec<Text>>,
+    /// Rows of cells, as many as columns.
+    pub rows: Spanned<Vec<Spanned<Vec<Text>>>>,
+}
+
+/// `[context]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// The heading that labels the block.
+    pub heading: Text,
+    /// The collapsible sections.
+    pub sections: Spanned<Vec<Section>>,
+}
+
+/// `[[context.sections]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable id, also the deep-link anchor.
+    pub slug: Text,
+    /// The section's heading.
+    pub title: Text,
+    /// Open when the page loads.
+    #[serde(default)]
+    pub open: bool,
+    /// Paragraphs and lists.
+    pub blocks: Spanned<Vec<Block>>,
+}
+
+/// A block of section text.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Text),
+    /// A bullet list.
+    Bullets(Spanned<Vec<Item>>),
+    /// A numbered list.
+    Steps(Spanned<Vec<Item>>),
+}
+
+/// A list item: an optional lead term, text, and nested items.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The lead term, shown in bold.
+    pub term: Option<Text>,
+    /// The item's text.
+    pub text: Option<Text>,
+    /// A nested list.
+    #[serde(default)]
+    pub items: Vec<Text>,
+}
+
+/// `[timeline]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    /// The heading that labels the region.
+    pub heading: Text,
+    /// Sectors milestones belong to (filters).
+    pub sectors: Spanned<Vec<Sector>>,
+    /// The milestones, in any order.
+    pub milestones: Spanned<Vec<Milestone>>,
+}
+
+/// `[[timeline.sectors]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    /// Stable id.
+    pub slug: Text,
+    /// Label shown to readers.
+    pub label: Text,
+}
+
+/// Whether the source reports a plan or an outcome.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum MilestoneStatus {
+    /// The source reports a plan.
+    Planned,
+    /// The source reports an outcome.
+    Reported,
+}
+
+/// `[[timeline.milestones]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// Stable id; the deep link is `#milestone-<slug>`.
+    pub slug: Text,
+    /// Title.
+    pub title: Text,
+    /// A sector slug from `[[timeline.sectors]]`.
+    pub sector: Text,
+    /// Start date; none for an undated item.
+    pub start: Option<Text>,
+    /// End date of a span.
+    pub end: Option<Text>,
+    /// Goes on from its start with no end given.
+    #[serde(default)]
+    pub ongoing: bool,
+    /// Planned or reported.
+    pub status: MilestoneStatus,
+    /// What it is.
+    pub summary: Text,
+    /// Expected (or reported) impact.
+    pub impact: Option<Text>,
+    /// The passage of the story its dates come from.
+    pub source: Text,
+    /// A note, for example where two passages disagree.
+    pub note: Option<Text>,
+}
+
+/// `[poll]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Poll {
+    /// The heading that labels the poll.
+    pub heading: Text,
+    /// A line under the heading.
+    pub intro: Text,
+    /// The questions.
+    pub questions: Spanned<Vec<Question>>,
+}
+
+/// How a question is answered.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    /// One choice (radio buttons).
+    Single,
+    /// Several choices (checkboxes).
+    Multiple,
+    /// Free text.
+    Text,
+}
+
+/// `[[poll.questions]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id, used in storage.
+    pub slug: Text,
+    /// The question.
+    pub prompt: Text,
+    /// Single, multiple or text.
+    pub kind: QuestionKind,
+    /// Longest free text accepted, in characters.
+    pub max_length: Spanned<u32>,
+    /// The choices (not for text questions).
+    #[serde(default)]
+    pub choices: Option<Spanned<Vec<Choice>>>,
+}
+
+/// A poll choice.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable id, used in storage: never reuse one for another meaning.
+    pub id: Text,
+    /// Label shown to readers.
+    pub label: Text,
+    /// Has its own text box ("Other").
+    #[serde(default)]
+    pub other: bool,
+}
+
+/// Ids the page itself uses; a slug may not take them.
+pub const RESERVED_IDS: &[&str] = &["main", "top", "article", "context", "timeline", "poll"];
+
+/// Longest free-text limit a question may set.
+pub const MAX_TEXT_LIMIT: u32 = 5000;
+
+/// One problem in the story file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryError {
+    /// The file, as given.
+    pub file: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub column: usize,
+    /// The field, as a path: `timeline.milestones[2].end`.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for StoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A valid story, with its milestones' dates parsed.
+#[derive(Debug)]
+pub struct Valid {
+    /// The story as read.
+    pub file: StoryFile,
+    /// Each milestone's dates, in the file's order; `None` for undated ones.
+    pub when: Vec<Option<When>>,
+}
+
+/// Reads and validates a story. `file` is the name used in messages.
+pub fn parse(file: &str, text: &str) -> Result<Valid, Vec<StoryError>> {
+    let lines = LineIndex::new(text);
+    let story: StoryFile = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |s| lines.at(s.start));
+        vec![StoryError {
+            file: file.to_owned(),
+            line,
+            column,
+            field: String::new(),
+            message: e.message().trim().to_owned(),
+        }]
+    })?;
+    let mut check = Checker {
+        file,
+        lines,
+        errors: Vec::new(),
+    };
+    let when = check.story(&story);
+    if check.errors.is_empty() {
+        Ok(Valid { file: story, when })
+    } else {
+        Err(check.errors)
+    }
+}
+
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        (line, offset - self.starts[line - 1] + 1)
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    lines: LineIndex,
+    errors: Vec<StoryError>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) {
+        let (line, column) = self.lines.at(span.start);
+        self.errors.push(StoryError {
+            file: self.file.to_owned(),
+            line,
+            column,
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, value: &Text, field: &str) {
+        if value.get_ref().trim().is_empty() {
+            self.error(value.span(), field, "must not be empty");
+        }
+    }
+
+    fn opt_text(&mut self, value: &Option<Text>, field: &str) {
+        if let Some(v) = value {
+            self.text(v, field);
+        }
+    }
+
+    /// Checks a slug's form and that it is unique among `seen`.
+    fn slug(&mut self, value: &Text, field: &str, seen: &mut HashMap<String, usize>) {
+        if self.slug_form(value, field) {
+            self.unique(value.span(), value.get_ref(), field, seen);
+        }
+    }
+
+    /// Lowercase letters, digits and single hyphens, starting with a letter.
+    fn slug_form(&mut self, value: &Text, field: &str) -> bool {
+        let s = value.get_ref();
+        let good = s.len() <= 64
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && !s.ends_with('-')
+            && !s.contains("--")
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !good {
+            let message = format!(
+                "\"{s}\" is not a slug: use lowercase letters, digits and single hyphens, starting with a letter"
+            );
+            self.error(value.span(), field, message);
+        }
+        good
+    }
+
+    fn unique(
+        &mut self,
+        span: Range<usize>,
+        id: &str,
+        field: &str,
+        seen: &mut HashMap<String, usize>,
+    ) {
+        if let Some(first) = seen.get(id) {
+            let message = if *first == 0 {
+                format!("\"{id}\" is an id the page itself uses; choose another slug")
+            } else {
+                format!("duplicate slug \"{id}\" (first used on line {first})")
+            };
+            self.error(span, field, message);
+        } else {
+            seen.insert(id.to_owned(), self.lines.at(span.start).0);
+        }
+    }
+
+    fn story(&mut self, s: &StoryFile) -> Vec<Option<When>> {
+        let m = &s.story;
+        let mut ids = HashMap::new();
+        for reserved in RESERVED_IDS {
+            ids.insert((*reserved).to_owned(), 0);
+        }
+        self.slug(&m.slug, "story.slug", &mut HashMap::new());
+        for (value, field) in [
+            (&m.language, "story.language"),
+            (&m.section, "story.section"),
+            (&m.headline, "story.headline"),
+            (&m.standfirst, "story.standfirst"),
+            (&m.description, "story.description"),
+            (&m.disclaimer, "story.disclaimer"),
+            (&m.byline.name, "story.byline.name"),
+            (&m.byline.role, "story.byline.role"),
+        ] {
+            self.text(value, field);
+        }
+        self.article(&s.article, &mut ids);
+        self.context(&s.context, &mut ids);
+        let when = self.timeline(&s.timeline, &mut ids);
+        self.poll(&s.poll);
+        when
+    }
+
+    fn article(&mut self, a: &Article, ids: &mut HashMap<String, usize>) {
+        if a.body.get_ref().is_empty() {
+            self.error(
+                a.body.span(),
+                "article.body",
+                "needs at least one paragraph",
+            );
+        }
+        for (i, p) in a.body.get_ref().iter().enumerate() {
+            self.text(p, &format!("article.body[{i}]"));
+        }
+        for (i, t) in a.tables.iter().enumerate() {
+            let at = format!("article.tables[{i}]");
+            self.slug(&t.slug, &format!("{at}.slug"), ids);
+            self.text(&t.caption, &format!("{at}.caption"));
+            let width = t.columns.get_ref().len();
+            if width == 0 {
+                self.error(
+                    t.columns.span(),
+                    format!("{at}.columns"),
+                    "needs at least one column",
+                );
+            }
+            for (j, c) in t.columns.get_ref().iter().enumerate() {
+                self.text(c, &format!("{at}.columns[{j}]"));
+            }
+            if t.rows.get_ref().is_empty() {
+                self.error(
+                    t.rows.span(),
+                    format!("{at}.rows"),
+                    "needs at least one row",
+                );
+            }
+            for (j, row) in t.rows.get_ref().iter().enumerate() {
+                if row.get_ref().len() != width {
+                    let message = format!(
+                        "has {} cells, but the table has {width} columns",
+                        row.get_ref().len()
+                    );
+                    self.error(row.span(), format!("{at}.rows[{j}]"), message);
+                }
+                if let Some(first) = row.get_ref().first() {
+                    self.text(first, &format!("{at}.rows[{j}][0]"));
+                }
+            }
+        }
+    }
+
+    fn context(&mut self, c: &Context, ids: &mut HashMap<String, usize>) {
+        self.text(&c.heading, "context.heading");
+        if c.sections.get_ref().is_empty() {
+            self.error(
+                c.sections.span(),
+                "context.sections",
+                "needs at least one section",
+            );
+        }
+        for (i, s) in c.sections.get_ref().iter().enumerate() {
+            let at = format!("context.sections[{i}]");
+            self.slug(&s.slug, &format!("{at}.slug"), ids);
+            self.text(&s.title, &format!("{at}.title"));
+            if s.blocks.get_ref().is_empty() {
+                self.error(
+                    s.blocks.span(),
+                    format!("{at}.blocks"),
+                    "needs at least one block",
+                );
+            }
+            for (j, b) in s.blocks.get_ref().iter().enumerate() {
+                let at = format!("{at}.blocks[{j}]");
+                match b {
+                    Block::Paragraph(p) => self.text(p, &format!("{at}.paragraph")),
+                    Block::Bullets(items) | Block::Steps(items) => self.items(items, &at),
+                }
+            }
+        }
+    }
+
+    fn items(&mut self, items: &Spanned<Vec<Item>>, at: &str) {
+        if items.get_ref().is_empty() {
+            self.error(items.span(), at, "a list needs at least one item");
+        }
+        for (k, item) in items.get_ref().iter().enumerate() {
+            let at = format!("{at}[{k}]");
+            self.opt_text(&item.term, &format!("{at}.term"));
+            self.opt_text(&item.text, &format!("{at}.text"));
+            for (n, sub) in item.items.iter().enumerate() {
+                self.text(sub, &format!("{at}.items[{n}]"));
+            }
+            if item.text.is_none() && item.items.is_empty() {
+                let span = item.term.as_ref().map_or(items.span(), |t| t.span());
+                self.error(span, at, "a list item needs `text` or `items`");
+            }
+        }
+    }
+
+    fn date(&mut self, value: &Text, field: &str) -> Option<Date> {
+        match Date::parse(value.get_ref()) {
+            Ok(d) => Some(d),
+            Err(message) => {
+                self.error(value.span(), field, message);
+                None
+            }
+        }
+    }
+
+    fn timeline(&mut self, t: &Timeline, ids: &mut HashMap<String, usize>) -> Vec<Option<When>> {
+        self.text(&t.heading, "timeline.heading");
+        let mut sectors = HashMap::new();
+        if t.sectors.get_ref().is_empty() {
+            self.error(
+                t.sectors.span(),
+                "timeline.sectors",
+                "needs at least one sector",
+            );
+        }
+        for (i, s) in t.sectors.get_ref().iter().enumerate() {
+            self.slug(
+                &s.slug,
+                &format!("timeline.sectors[{i}].slug"),
+                &mut sectors,
+            );
+            self.text(&s.label, &format!("timeline.sectors[{i}].label"));
+        }
+        let mut when = Vec::new();
+        for (i, m) in t.milestones.get_ref().iter().enumerate() {
+            let at = format!("timeline.milestones[{i}]");
+            // A milestone's anchor is `milestone-<slug>`: that whole id must be unique.
+            if self.slug_form(&m.slug, &format!("{at}.slug")) {
+                let id = format!("milestone-{}", m.slug.get_ref());
+                self.unique(m.slug.span(), &id, &format!("{at}.slug"), ids);
+            }
+            self.text(&m.title, &format!("{at}.title"));
+            self.text(&m.summary, &format!("{at}.summary"));
+            self.text(&m.source, &format!("{at}.source"));
+            self.opt_text(&m.impact, &format!("{at}.impact"));
+            self.opt_text(&m.note, &format!("{at}.note"));
+            if !sectors.contains_key(m.sector.get_ref()) {
+                let known: Vec<&str> = t
+                    .sectors
+                    .get_ref()
+                    .iter()
+                    .map(|s| s.slug.get_ref().as_str())
+                    .collect();
+                let message = format!(
+                    "unknown sector \"{}\"; the sectors are: {}",
+                    m.sector.get_ref(),
+                    known.join(", ")
+                );
+                self.error(m.sector.span(), format!("{at}.sector"), message);
+            }
+            let start = m
+                .start
+                .as_ref()
+                .and_then(|s| self.date(s, &format!("{at}.start")));
+            let end = m
+                .end
+                .as_ref()
+                .and_then(|e| self.date(e, &format!("{at}.end")));
+            when.push(match (&m.start, start) {
+                (None, _) => {
+                    if let Some(e) = &m.end {
+                        self.error(e.span(), format!("{at}.end"), "an end needs a start");
+                    }
+                    if m.ongoing {
+                        self.error(
+                            m.slug.span(),
+                            format!("{at}.ongoing"),
+                            "an ongoing milestone needs a start",
+                        );
+                    }
+                    None
+                }
+                (Some(_), None) => None,
+                (Some(_), Some(start)) => match (&m.end, end) {
+                    (Some(_), None) => None,
+                    (span, end) => match When::new(start, end, m.ongoing) {
+                        Ok(w) => Some(w),
+                        Err(message) => {
+                            let (range, field) = match span {
+                                Some(e) => (e.span(), format!("{at}.end")),
+                                None => (m.slug.span(), format!("{at}.ongoing")),
+                            };
+                            self.error(range, field, message);
+                            None
+                        }
+                    },
+                },
+            });
+        }
+        when
+    }
+
+    fn poll(&mut self, p: &Poll) {
+        self.text(&p.heading, "poll.heading");
+        self.text(&p.intro, "poll.intro");
+        if p.questions.get_ref().is_empty() {
+            self.error(
+                p.questions.span(),
+                "poll.questions",
+                "needs at least one question",
+            );
+        }
+        let mut slugs = HashMap::new();
+        for (i, q) in p.questions.get_ref().iter().enumerate() {
+            let at = format!("poll.questions[{i}]");
+            self.slug(&q.slug, &format!("{at}.slug"), &mut slugs);
+            self.text(&q.prompt, &format!("{at}.prompt"));
+            let limit = *q.max_length.get_ref();
+            if limit == 0 || limit > MAX_TEXT_LIMIT {
+                let message = format!("must be between 1 and {MAX_TEXT_LIMIT} characters");
+                self.error(q.max_length.span(), format!("{at}.max_length"), message);
+            }
+            match (q.kind, &q.choices) {
+                (QuestionKind::Text, Some(c)) => {
+                    self.error(
+                        c.span(),
+                        format!("{at}.choices"),
+                        "a text question takes no choices",
+                    );
+                }
+                (QuestionKind::Text, None) => {}
+                (_, None) => {
+                    self.error(
+                        q.slug.span(),
+                        format!("{at}.choices"),
+                        "a poll question needs choices: none given",
+                    );
+                }
+                (_, Some(choices)) => self.choices(choices, &at),
+            }
+        }
+    }
+
+    fn choices(&mut self, choices: &Spanned<Vec<Choice>>, at: &str) {
+        let list = choices.get_ref();
+        if list.len() < 2 {
+            let message = format!(
+                "a poll question needs at least two choices, found {}",
+                list.len()
+            );
+            self.error(choices.span(), format!("{at}.choices"), message);
+        }
+        let mut ids = HashMap::new();
+        let mut has_other = false;
+        for (j, c) in list.iter().enumerate() {
+            self.slug(&c.id, &format!("{at}.choices[{j}].id"), &mut ids);
+            self.text(&c.label, &format!("{at}.choices[{j}].label"));
+            if c.other && std::mem::replace(&mut has_other, true) {
+                self.error(
+                    c.id.span(),
+                    format!("{at}.choices[{j}].other"),
+                    "only one choice may be \"other\"",
+                );
+            }
+        }
+    }
+}

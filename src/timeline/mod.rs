@@ -1,0 +1,3 @@
+//! Timeline logic: the date model.
+
+pub mod dates;
