@@ -2,12 +2,14 @@
 //! evergreen context, the timeline and the reader poll.
 
 pub mod components;
+pub mod deeplink;
 pub mod story;
 pub mod timeline;
 
 use leptos::prelude::*;
 
 use components::article::Article;
+use components::context::ContextSections;
 use story::{Story, STORY};
 
 /// The whole explainer for one story.
@@ -21,6 +23,7 @@ pub fn App(
         <a class="ex-skip-link" href="#main">"Skip to the article"</a>
         <main id="main" class="ex-page" tabindex="-1">
             <Article story=story />
+            <ContextSections context=&story.context />
         </main>
     }
 }

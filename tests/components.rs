@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use explainer::components::article::{Article, DataTable};
+use explainer::components::context::ContextSections;
 use explainer::story::STORY;
 use explainer::App;
 use leptos::prelude::*;
@@ -12,7 +13,8 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a view into a fresh `<div>` appended to `<body>`, after clearing storage.
+/// Mounts a view into a fresh `<div>` appended to `<body>`, after clearing storage
+/// and removing the hosts of earlier tests.
 fn mount<F, V>(f: F) -> HtmlElement
 where
     F: FnOnce() -> V + 'static,
@@ -23,7 +25,12 @@ where
         storage.clear().unwrap();
     }
     let document = window.document().unwrap();
+    // Earlier tests' hosts go, so ids stay unique in the document.
+    for old in all(&document.body().unwrap(), "[data-test-host]") {
+        old.remove();
+    }
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    host.set_attribute("data-test-host", "").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone(), f).forget();
     host
@@ -34,6 +41,36 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into().ok())
         .collect()
+}
+
+/// Waits for the browser's task queue (effects and DOM updates run after it).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn click(e: &Element) {
+    e.unchecked_ref::<HtmlElement>().click();
+}
+
+/// Sets the address's fragment without firing `hashchange`.
+fn set_hash_quietly(hash: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{hash}")),
+        )
+        .unwrap();
 }
 
 fn text(e: &Element) -> String {
@@ -116,4 +153,123 @@ fn app_has_a_skip_link_to_main() {
     let skip = host.query_selector("a.ex-skip-link").unwrap().unwrap();
     assert_eq!(skip.get_attribute("href").as_deref(), Some("#main"));
     assert!(host.query_selector("main#main").unwrap().is_some());
+}
+
+fn sections(host: &Element) -> Vec<Element> {
+    all(host, "details.ex-disclosure")
+}
+
+fn is_open(e: &Element) -> bool {
+    e.has_attribute("open")
+}
+
+fn button(host: &Element, name: &str) -> Element {
+    all(host, "button")
+        .into_iter()
+        .find(|b| text(b) == name)
+        .unwrap_or_else(|| panic!("no button {name}"))
+}
+
+#[wasm_bindgen_test]
+async fn context_is_a_labelled_region_with_headed_disclosures() {
+    set_hash_quietly("");
+    let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    sleep(0).await;
+    let region = host.query_selector("section").unwrap().unwrap();
+    let label_id = region.get_attribute("aria-labelledby").unwrap();
+    let label = host
+        .query_selector(&format!("#{label_id}"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(label.tag_name(), "H2");
+    assert_eq!(text(&label), STORY.context.heading);
+    let secs = sections(&host);
+    assert_eq!(secs.len(), STORY.context.sections.len());
+    for (el, data) in secs.iter().zip(STORY.context.sections) {
+        assert_eq!(el.id(), data.slug);
+        let heading = el
+            .query_selector("summary > h3")
+            .unwrap()
+            .expect("a heading in each summary");
+        assert_eq!(text(&heading), data.title);
+        assert_eq!(
+            is_open(el),
+            data.open,
+            "{} opens by default only if the story says so",
+            data.slug
+        );
+    }
+    assert!(is_open(&secs[0]), "the first section opens by default");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_summary_toggles_its_section() {
+    set_hash_quietly("");
+    let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    sleep(0).await;
+    let second = sections(&host).remove(1);
+    assert!(!is_open(&second));
+    click(&second.query_selector("summary").unwrap().unwrap());
+    sleep(0).await;
+    assert!(is_open(&second));
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert_eq!(
+        hash,
+        format!("#{}", STORY.context.sections[1].slug),
+        "opening updates the address"
+    );
+    click(&second.query_selector("summary").unwrap().unwrap());
+    sleep(0).await;
+    assert!(!is_open(&second));
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        "",
+        "closing the linked section clears it"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn expand_and_collapse_all_are_announced() {
+    set_hash_quietly("");
+    let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    sleep(0).await;
+    let status = host.query_selector("[role=status]").unwrap().unwrap();
+    click(&button(&host, "Expand all"));
+    sleep(0).await;
+    assert!(sections(&host).iter().all(is_open));
+    let n = STORY.context.sections.len();
+    assert_eq!(text(&status), format!("All {n} sections expanded."));
+    click(&button(&host, "Collapse all"));
+    sleep(0).await;
+    assert!(!sections(&host).iter().any(is_open));
+    assert_eq!(text(&status), format!("All {n} sections collapsed."));
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
+    let third = STORY.context.sections[2].slug;
+    set_hash_quietly(&format!("#{third}"));
+    let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    sleep(0).await;
+    assert!(is_open(&sections(&host)[2]), "opened from the hash on load");
+    let fourth = STORY.context.sections[3].slug;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(fourth)
+        .unwrap();
+    sleep(50).await;
+    assert!(is_open(&sections(&host)[3]), "opened on hashchange");
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("no-such-section")
+        .unwrap();
+    sleep(50).await;
+    assert_eq!(
+        sections(&host).iter().filter(|s| is_open(s)).count(),
+        3,
+        "an unknown hash changes nothing"
+    );
+    set_hash_quietly("");
 }

@@ -1,3 +1,4 @@
 //! The explainer's views, one component family a file.
 
 pub mod article;
+pub mod context;
