@@ -1,6 +1,7 @@
 //! An interactive news explainer: one story file drives the article, the
 //! evergreen context, the timeline and the reader poll.
 
+pub mod clipboard;
 pub mod components;
 pub mod deeplink;
 pub mod story;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 
 use components::article::Article;
 use components::context::ContextSections;
+use components::timeline::Timeline;
 use story::{Story, STORY};
 
 /// The whole explainer for one story.
@@ -24,6 +26,7 @@ pub fn App(
         <main id="main" class="ex-page" tabindex="-1">
             <Article story=story />
             <ContextSections context=&story.context />
+            <Timeline timeline=&story.timeline />
         </main>
     }
 }
@@ -31,6 +34,9 @@ pub fn App(
 /// Starts the app in the browser: mounts [`App`] into `<body>` and marks
 /// `<html data-app-ready>` once it is in the page.
 pub fn start() {
+    // Panic messages in the console while developing; release builds skip the
+    // formatting code it pulls in.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| view! { <App /> });
     if let Some(root) = web_sys::window()

@@ -5,6 +5,7 @@
 //! `<summary>`: Enter and Space toggle it, the browser's find-in-page opens
 //! it, and it works before (and without) the script.
 
+use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -127,35 +128,22 @@ fn reveal(id: &'static str) {
 /// Keeps the address in step with what the reader opened, without adding
 /// history entries: opening sets `#slug`; closing the linked one clears it.
 fn remember(slug: &str, opening: bool) {
-    let window = window();
-    let location = window.location();
-    let current = deeplink::fragment(&location.hash().unwrap_or_default());
-    let next = if opening {
-        Some(slug)
-    } else if current.as_deref() == Some(slug) {
-        None
-    } else {
-        return;
-    };
-    let path = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&deeplink::address(&path, next)),
-        );
+    if opening {
+        deeplink::replace_fragment(Some(slug));
+    } else if deeplink::current().as_deref() == Some(slug) {
+        deeplink::replace_fragment(None);
     }
 }
 
-fn block(b: &'static Block) -> AnyView {
+fn block(b: &'static Block) -> impl IntoView {
     match b {
-        Block::Paragraph(p) => view! { <p>{*p}</p> }.into_any(),
-        Block::Bullets(items) => view! { <ul class="ex-list">{items.iter().map(item).collect_view()}</ul> }.into_any(),
-        Block::Steps(items) => view! { <ol class="ex-list ex-list--steps">{items.iter().map(item).collect_view()}</ol> }.into_any(),
+        Block::Paragraph(p) => EitherOf3::A(view! { <p>{*p}</p> }),
+        Block::Bullets(items) => {
+            EitherOf3::B(view! { <ul class="ex-list">{items.iter().map(item).collect_view()}</ul> })
+        }
+        Block::Steps(items) => EitherOf3::C(
+            view! { <ol class="ex-list ex-list--steps">{items.iter().map(item).collect_view()}</ol> },
+        ),
     }
 }
 

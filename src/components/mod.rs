@@ -2,3 +2,4 @@
 
 pub mod article;
 pub mod context;
+pub mod timeline;

@@ -39,16 +39,31 @@ impl Day {
         days + u32::from(self.day) - 1
     }
 
-    /// Where this day falls in its year, from 0.0 (1 January) to just under 1.0.
-    pub fn year_fraction(self) -> f64 {
-        let start = Day {
-            year: self.year,
-            month: 1,
-            day: 1,
+    /// The day with the given [`Day::ordinal`].
+    pub fn from_ordinal(ordinal: u32) -> Day {
+        let jan1 = |year| {
+            Day {
+                year,
+                month: 1,
+                day: 1,
+            }
+            .ordinal()
+        };
+        let mut year = u16::try_from(ordinal / 366).unwrap_or(u16::MAX);
+        while jan1(year + 1) <= ordinal {
+            year += 1;
         }
-        .ordinal();
-        let len = if is_leap(self.year) { 366.0 } else { 365.0 };
-        f64::from(self.ordinal() - start) / len
+        let mut rest = ordinal - jan1(year);
+        let mut month = 1;
+        while rest >= u32::from(days_in_month(year, month)) {
+            rest -= u32::from(days_in_month(year, month));
+            month += 1;
+        }
+        Day {
+            year,
+            month,
+            day: u8::try_from(rest + 1).unwrap_or(1),
+        }
     }
 }
 
@@ -473,10 +488,21 @@ mod tests {
     }
 
     #[test]
-    fn ordinal_and_fraction() {
+    fn ordinals_round_trip() {
         assert_eq!(day(2026, 1, 2).ordinal() - day(2026, 1, 1).ordinal(), 1);
         assert_eq!(day(2025, 1, 1).ordinal() - day(2024, 1, 1).ordinal(), 366);
-        assert_eq!(day(2026, 1, 1).year_fraction(), 0.0);
-        assert!(day(2026, 7, 2).year_fraction() > 0.49);
+        for d in [
+            day(2024, 2, 29),
+            day(2024, 12, 31),
+            day(2025, 1, 1),
+            day(2032, 7, 15),
+            day(2000, 3, 1),
+        ] {
+            assert_eq!(Day::from_ordinal(d.ordinal()), d);
+        }
+        assert_eq!(
+            Day::from_ordinal(day(2024, 12, 31).ordinal() + 1),
+            day(2025, 1, 1)
+        );
     }
 }

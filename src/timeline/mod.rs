@@ -1,3 +1,4 @@
-//! Timeline logic: the date model.
+//! Timeline logic: the date model and the layout, both plain and tested.
 
 pub mod dates;
+pub mod layout;

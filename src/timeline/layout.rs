@@ -1,0 +1,366 @@
+//! Timeline layout and wording: where each milestone sits on the axis, the
+//! order keys walk in, and what its status says on a given day.
+//!
+//! Plain Rust, tested natively; the timeline component only renders it.
+
+use super::dates::{Day, Status, When};
+
+/// The axis: whole years from `first` to `last`, both included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Axis {
+    /// First year shown.
+    pub first: u16,
+    /// Last year shown.
+    pub last: u16,
+}
+
+/// Where a milestone is drawn, in percent of the axis width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// Distance from the axis start.
+    pub left: f64,
+    /// Width; 0 for a point marker.
+    pub width: f64,
+    /// Drawn as a bar (a span, an ongoing item or a whole year) or a marker.
+    pub bar: bool,
+    /// Goes on past the end of the axis.
+    pub open_end: bool,
+}
+
+impl Axis {
+    /// The smallest axis that holds every dated milestone; `None` when none is dated.
+    pub fn covering<I: IntoIterator<Item = When>>(whens: I) -> Option<Axis> {
+        let mut range: Option<(u16, u16)> = None;
+        for w in whens {
+            let first = w.first_day().year;
+            let last = w.last_day().map_or(first, |d| d.year);
+            range = Some(match range {
+                None => (first, last),
+                Some((a, b)) => (a.min(first), b.max(last)),
+            });
+        }
+        range.map(|(first, last)| Axis { first, last })
+    }
+
+    fn start(self) -> u32 {
+        Day {
+            year: self.first,
+            month: 1,
+            day: 1,
+        }
+        .ordinal()
+    }
+
+    fn end(self) -> u32 {
+        Day {
+            year: self.last + 1,
+            month: 1,
+            day: 1,
+        }
+        .ordinal()
+    }
+
+    /// Where a day falls, in percent from the axis start, clamped to 0..=100.
+    pub fn percent(self, day: Day) -> f64 {
+        let (start, end) = (self.start(), self.end());
+        let at = day.ordinal().clamp(start, end);
+        f64::from(at - start) * 100.0 / f64::from(end - start)
+    }
+
+    /// Whether a day falls on the axis.
+    pub fn holds(self, day: Day) -> bool {
+        (self.first..=self.last).contains(&day.year)
+    }
+
+    /// The years, each with the percent where it starts.
+    pub fn ticks(self) -> Vec<(u16, f64)> {
+        (self.first..=self.last)
+            .map(|y| {
+                (
+                    y,
+                    self.percent(Day {
+                        year: y,
+                        month: 1,
+                        day: 1,
+                    }),
+                )
+            })
+            .collect()
+    }
+
+    /// Where a milestone is drawn.
+    pub fn place(self, when: When) -> Placement {
+        let left = self.percent(when.first_day());
+        match when.last_day() {
+            _ if !when.is_span() => Placement {
+                left: self.percent_mid(when),
+                width: 0.0,
+                bar: false,
+                open_end: false,
+            },
+            Some(last) => {
+                let next = Day::from_ordinal(last.ordinal() + 1);
+                let right = self.percent(next);
+                Placement {
+                    left,
+                    width: right - left,
+                    bar: true,
+                    open_end: false,
+                }
+            }
+            None => Placement {
+                left,
+                width: 100.0 - left,
+                bar: true,
+                open_end: true,
+            },
+        }
+    }
+
+    /// A point's marker sits in the middle of the period it names.
+    fn percent_mid(self, when: When) -> f64 {
+        let first = self.percent(when.first_day());
+        let last = when
+            .last_day()
+            .map_or(first, |d| self.percent(Day::from_ordinal(d.ordinal() + 1)));
+        (first + last) / 2.0
+    }
+}
+
+/// A percentage for CSS, to a thousandth: `12.5` gives `"12.500%"`.
+/// Integer formatting keeps float formatting code out of the wasm.
+pub fn css_percent(value: f64) -> String {
+    let thousandths = (value.clamp(0.0, 100.0) * 1000.0).round() as u32;
+    format!("{}.{:03}%", thousandths / 1000, thousandths % 1000)
+}
+
+/// The order keys walk in: dated milestones by date, then undated ones in
+/// the story's order. `whens[i]` is milestone `i`'s dates.
+pub fn chronological(whens: &[Option<When>]) -> Vec<usize> {
+    let mut dated: Vec<usize> = (0..whens.len()).filter(|&i| whens[i].is_some()).collect();
+    dated.sort_by(|&a, &b| match (whens[a], whens[b]) {
+        (Some(x), Some(y)) => x.chronological(y).then(a.cmp(&b)),
+        _ => a.cmp(&b),
+    });
+    dated.extend((0..whens.len()).filter(|&i| whens[i].is_none()));
+    dated
+}
+
+/// A key's move through the milestones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// The one before (Left or Up).
+    Previous,
+    /// The one after (Right or Down).
+    Next,
+    /// The first (Home).
+    First,
+    /// The last (End).
+    Last,
+}
+
+impl Move {
+    /// The move a `KeyboardEvent.key` asks for, if any.
+    pub fn from_key(key: &str) -> Option<Move> {
+        match key {
+            "ArrowLeft" | "ArrowUp" | "Left" | "Up" => Some(Move::Previous),
+            "ArrowRight" | "ArrowDown" | "Right" | "Down" => Some(Move::Next),
+            "Home" => Some(Move::First),
+            "End" => Some(Move::Last),
+            _ => None,
+        }
+    }
+}
+
+/// Where a move lands among `visible` (milestone indices in walking order),
+/// from `current`. Previous and Next stop at the ends.
+pub fn step(visible: &[usize], current: Option<usize>, mv: Move) -> Option<usize> {
+    let at = current.and_then(|c| visible.iter().position(|&v| v == c));
+    let last = visible.len().checked_sub(1)?;
+    let to = match (mv, at) {
+        (Move::First, _) | (Move::Next, None) => 0,
+        (Move::Last, _) | (Move::Previous, None) => last,
+        (Move::Previous, Some(i)) => i.saturating_sub(1),
+        (Move::Next, Some(i)) => (i + 1).min(last),
+    };
+    visible.get(to).copied()
+}
+
+/// What a milestone's status says to readers on `today`. Plans are
+/// "scheduled", never "done"; only reported outcomes say "reported".
+pub fn status_text(when: Option<When>, reported: bool, today: Option<Day>) -> String {
+    let Some(when) = when else {
+        return "No date given in the story".to_owned();
+    };
+    if reported {
+        return format!("Reported outcome for {}", when.label());
+    }
+    let Some(today) = today else {
+        return format!("Scheduled: {}", when.label());
+    };
+    match (when.status(today), when) {
+        (Status::Upcoming, _) => format!("Scheduled to start {}", when.start().label()),
+        (Status::InWindow, When::Ongoing(start)) => {
+            format!(
+                "Scheduled as ongoing from {}: in its window today",
+                start.label()
+            )
+        }
+        (Status::InWindow, _) => format!("Scheduled for {}: in its window today", when.label()),
+        (Status::WindowPassed, _) => {
+            format!(
+                "Scheduled for {}: that window has passed; the story reports no outcome",
+                when.label()
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::dates::Date;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn span(a: &str, b: &str) -> When {
+        When::new(d(a), Some(d(b)), false).unwrap()
+    }
+
+    fn day(y: u16, m: u8, dd: u8) -> Day {
+        Day::new(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn axis_covers_every_dated_milestone() {
+        let axis = Axis::covering([
+            span("2026", "2030"),
+            When::Ongoing(d("2025-10")),
+            span("2029", "2032"),
+        ]);
+        assert_eq!(
+            axis,
+            Some(Axis {
+                first: 2025,
+                last: 2032
+            })
+        );
+        assert_eq!(Axis::covering([]), None);
+    }
+
+    #[test]
+    fn ticks_run_year_by_year() {
+        let axis = Axis {
+            first: 2025,
+            last: 2032,
+        };
+        let ticks = axis.ticks();
+        assert_eq!(ticks.len(), 8);
+        assert_eq!(ticks[0], (2025, 0.0));
+        assert!((ticks[4].1 - 50.0).abs() < 0.1, "{ticks:?}");
+    }
+
+    #[test]
+    fn spans_become_bars_and_points_markers() {
+        let axis = Axis {
+            first: 2025,
+            last: 2032,
+        };
+        let fund = axis.place(span("2026", "2030"));
+        assert!(fund.bar && !fund.open_end);
+        assert!(
+            (fund.left - 12.5).abs() < 0.1 && (fund.width - 62.5).abs() < 0.1,
+            "{fund:?}"
+        );
+        let pilot = axis.place(When::Point(d("2026-Q2")));
+        assert!(!pilot.bar && pilot.width == 0.0);
+        assert!(
+            pilot.left > 12.5 + 3.0 && pilot.left < 12.5 + 9.4,
+            "{pilot:?}"
+        );
+        let ongoing = axis.place(When::Ongoing(d("2025-10")));
+        assert!(ongoing.bar && ongoing.open_end);
+        assert!((ongoing.left + ongoing.width - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn css_percent_is_exact_to_a_thousandth() {
+        assert_eq!(css_percent(12.5), "12.500%");
+        assert_eq!(css_percent(0.0), "0.000%");
+        assert_eq!(css_percent(100.0), "100.000%");
+        assert_eq!(css_percent(33.33349), "33.333%");
+        assert_eq!(css_percent(-4.0), "0.000%");
+    }
+
+    #[test]
+    fn walking_order_is_by_date_with_undated_last() {
+        let whens = [
+            None,
+            Some(span("2026", "2030")),
+            Some(When::Point(d("2026-Q2"))),
+            Some(When::Ongoing(d("2025-10"))),
+            None,
+        ];
+        assert_eq!(chronological(&whens), [3, 1, 2, 0, 4]);
+    }
+
+    #[test]
+    fn keys_step_and_stop_at_the_ends() {
+        let visible = [4, 2, 7];
+        assert_eq!(step(&visible, Some(2), Move::Next), Some(7));
+        assert_eq!(step(&visible, Some(7), Move::Next), Some(7));
+        assert_eq!(step(&visible, Some(4), Move::Previous), Some(4));
+        assert_eq!(step(&visible, Some(2), Move::First), Some(4));
+        assert_eq!(step(&visible, Some(2), Move::Last), Some(7));
+        assert_eq!(
+            step(&visible, Some(9), Move::Next),
+            Some(4),
+            "from a hidden one, start over"
+        );
+        assert_eq!(step(&[], Some(1), Move::Next), None);
+        assert_eq!(Move::from_key("ArrowRight"), Some(Move::Next));
+        assert_eq!(Move::from_key("Home"), Some(Move::First));
+        assert_eq!(Move::from_key("a"), None);
+    }
+
+    #[test]
+    fn status_words_never_claim_a_plan_happened() {
+        let fund = Some(span("2026", "2030"));
+        let on = |y, m, dd| status_text(fund, false, Some(day(y, m, dd)));
+        assert_eq!(on(2025, 6, 1), "Scheduled to start 2026");
+        assert_eq!(
+            on(2026, 11, 28),
+            "Scheduled for 2026–2030: in its window today"
+        );
+        assert_eq!(
+            on(2031, 1, 1),
+            "Scheduled for 2026–2030: that window has passed; the story reports no outcome"
+        );
+        for (y, m, dd) in [(2020, 1, 1), (2028, 1, 1), (2040, 1, 1)] {
+            let text = on(y, m, dd).to_lowercase();
+            assert!(
+                text.contains("scheduled") && !text.contains("done") && !text.contains("completed")
+            );
+        }
+        assert_eq!(
+            status_text(Some(span("2024", "2025")), true, Some(day(2026, 1, 1))),
+            "Reported outcome for 2024–2025"
+        );
+        assert_eq!(status_text(None, false, None), "No date given in the story");
+        assert_eq!(status_text(fund, false, None), "Scheduled: 2026–2030");
+    }
+
+    #[test]
+    fn spans_crossing_today() {
+        let ongoing = Some(When::Ongoing(d("2025-10")));
+        assert_eq!(
+            status_text(ongoing, false, Some(day(2026, 11, 28))),
+            "Scheduled as ongoing from Oct 2025: in its window today"
+        );
+        let study = Some(span("2025", "2026"));
+        assert!(status_text(study, false, Some(day(2026, 12, 31))).contains("in its window"));
+        assert!(status_text(study, false, Some(day(2027, 1, 1))).contains("has passed"));
+    }
+}
