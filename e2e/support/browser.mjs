@@ -1,0 +1,197 @@
+// Headless Debian Chromium through playwright-core, plus per-page recording of
+// what a spec usually wants to assert: console errors, uncaught page errors,
+// and every request that left the page's own host.
+//
+//   import { useSite } from '../support/browser.mjs';
+//   const site = useSite();                 // server + browser once per spec file
+//   test('...', async () => {
+//     const { page, record, close } = await site.open({ viewport: { width: 360, height: 740 } });
+//     ...
+//     await close();
+//   });
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
+
+/** Debian's Chromium: no browser downloads happen on these machines. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = Object.freeze([
+  '--headless',
+  '--no-sandbox', // running as root (CI) needs it
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]);
+
+export const DEFAULT_VIEWPORT = Object.freeze({ width: 1280, height: 800 });
+
+/** Upper bound for the app to mount and set `data-app-ready` on <html>. */
+export const READY_TIMEOUT_MS = 20_000;
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function launch(options = {}) {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${CHROMIUM_PATH} is missing: run \`cargo xtask setup\``);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    ...options,
+  });
+}
+
+const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function isNetworkUrl(url) {
+  return /^(https?|wss?):$/.test(url.protocol);
+}
+
+/**
+ * A new context and page that records:
+ *   record.consoleErrors  console.error / console messages of type "error"
+ *   record.pageErrors     uncaught exceptions and unhandled rejections
+ *   record.requests       every http(s)/ws(s) URL requested
+ *   record.foreignRequests  the ones whose host is not the page's own host
+ *                         (`ownHost`, else the host of the first main-frame
+ *                         navigation); they are also aborted, so a test never
+ *                         waits on the outside world
+ *   record.failedRequests requests that failed, with the reason
+ *   record.httpErrors     own-host responses with status >= 400
+ * Options: ownHost ('127.0.0.1:PORT'), and any browser.newContext option
+ * (viewport, colorScheme, reducedMotion, ...). Returns { context, page, record, close }.
+ */
+export async function newPage(browser, { ownHost, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport: DEFAULT_VIEWPORT, ...contextOptions });
+  const page = await context.newPage();
+  const record = {
+    ownHost: ownHost ?? null,
+    consoleErrors: [],
+    pageErrors: [],
+    requests: [],
+    foreignRequests: [],
+    failedRequests: [],
+    httpErrors: [],
+  };
+  const isForeign = (url) => {
+    if (!isNetworkUrl(url)) return false;
+    if (record.ownHost) return url.host !== record.ownHost;
+    return !LOOPBACK_HOSTNAMES.has(url.hostname);
+  };
+
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const loc = msg.location();
+    const where = loc?.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+    record.consoleErrors.push(`${msg.text()}${where}`);
+  });
+  page.on('pageerror', (err) => record.pageErrors.push(err.stack || String(err)));
+  page.on('request', (req) => {
+    let url;
+    try {
+      url = new URL(req.url());
+    } catch {
+      return;
+    }
+    if (!isNetworkUrl(url)) return;
+    if (!record.ownHost && req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+      record.ownHost = url.host;
+    }
+    record.requests.push(req.url());
+    if (isForeign(url)) record.foreignRequests.push(`${req.method()} ${req.url()}`);
+  });
+  page.on('websocket', (ws) => {
+    const url = new URL(ws.url());
+    record.requests.push(ws.url());
+    if (isForeign(url)) record.foreignRequests.push(`WEBSOCKET ${ws.url()}`);
+  });
+  page.on('requestfailed', (req) => {
+    record.failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) record.httpErrors.push(`${res.status()} ${res.url()}`);
+  });
+  // Keep tests hermetic: anything bound for another host is recorded (above) and aborted.
+  await context.route(
+    (url) => isForeign(url),
+    (route) => route.abort('blockedbyclient'),
+  );
+
+  return { context, page, record, close: () => context.close() };
+}
+
+/** The built site: $E2E_DIST, else <repo>/dist. */
+export function distDir() {
+  const dist = path.resolve(process.env.E2E_DIST || path.join(REPO_ROOT, 'dist'));
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(
+      `${dist}/index.html is missing: build first (\`cargo xtask build\`), ` +
+        'or point E2E_DIST at a built dist/ directory',
+    );
+  }
+  return dist;
+}
+
+/** Waits for the app to mount (`<html data-app-ready>`) and for fonts to settle. */
+export async function waitForApp(page, { timeout = READY_TIMEOUT_MS } = {}) {
+  await page.waitForSelector('html[data-app-ready]', { state: 'attached', timeout });
+  await page.evaluate(() => document.fonts?.ready);
+}
+
+/**
+ * Registers node:test before/after hooks in the calling spec file: one static
+ * server over distDir() (under `basePath`, default $E2E_BASE_PATH or '/') and
+ * one browser for the whole file. Returns { url, browser, open(options) }.
+ *
+ * open({ path, media, colorScheme, waitForReady, ...newPage options }) makes a
+ * fresh context, applies page.emulateMedia({ media, colorScheme }) before
+ * navigating when given, loads the site and waits for `data-app-ready`.
+ */
+export function useSite({ basePath = process.env.E2E_BASE_PATH || '/' } = {}) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ root: distDir(), basePath });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server.url;
+    },
+    get browser() {
+      return browser;
+    },
+    async open({ path: subPath = '', media, colorScheme, waitForReady = true, ...options } = {}) {
+      const opened = await newPage(browser, { ownHost: new URL(server.url).host, ...options });
+      try {
+        if (media || colorScheme) {
+          await opened.page.emulateMedia({
+            ...(media ? { media } : {}),
+            ...(colorScheme ? { colorScheme } : {}),
+          });
+        }
+        await opened.page.goto(new URL(subPath, server.url).href, { waitUntil: 'load' });
+        if (waitForReady) await waitForApp(opened.page);
+      } catch (err) {
+        await opened.close();
+        throw err;
+      }
+      return opened;
+    },
+  };
+}

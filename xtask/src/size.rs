@@ -1,0 +1,298 @@
+//! `cargo xtask size`: what a first visit downloads, compressed.
+//!
+//! Counts every `*.wasm`, `*.js` and `*.css` file at the top level of `dist/`
+//! at gzip level 9 (the budget) and, when Node.js is at hand, at brotli
+//! quality 11 (for information).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::util::Result;
+
+/// First-load budget: the gzip -9 total of the top-level wasm, js and css
+/// files in `dist/` (70 KiB). Reported on every build; the app is over it
+/// today (see issue 7), so what fails the build is the ceiling below.
+pub const GZIP_BUDGET_BYTES: u64 = 70 * 1024;
+
+/// What `size` and `test` enforce until the app is back within the budget:
+/// the measured size when the ceiling was set (118 KiB with the article,
+/// context, timeline and poll) plus a little room. Lower it as the app
+/// shrinks; never raise it without saying why in the commit.
+pub const GZIP_CEILING_BYTES: u64 = 125 * 1024;
+
+/// Extensions that a first visit loads.
+const FIRST_LOAD_EXTENSIONS: &[&str] = &["wasm", "js", "css"];
+
+pub struct Entry {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: Option<u64>,
+}
+
+pub struct Report {
+    pub entries: Vec<Entry>,
+}
+
+impl Report {
+    pub fn gzip_total(&self) -> u64 {
+        self.entries.iter().map(|e| e.gzip).sum()
+    }
+
+    pub fn over_budget(&self) -> bool {
+        self.gzip_total() > GZIP_BUDGET_BYTES
+    }
+
+    pub fn over_ceiling(&self) -> bool {
+        self.gzip_total() > GZIP_CEILING_BYTES
+    }
+}
+
+/// The first-load files at the top level of `dist`, sorted by name.
+pub fn first_load_files(dist: &Path) -> Result<Vec<PathBuf>> {
+    let entries = fs::read_dir(dist).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (run `cargo xtask build` first)",
+            dist.display()
+        )
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let counted = path.is_file()
+            && path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| FIRST_LOAD_EXTENSIONS.contains(&e));
+        if counted {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+pub fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut enc = GzEncoder::new(Vec::new(), Compression::best());
+    enc.write_all(bytes).expect("writing to a Vec cannot fail");
+    enc.finish().expect("writing to a Vec cannot fail").len() as u64
+}
+
+/// Brotli (quality 11) sizes through Node's zlib; `None` when Node is unavailable.
+fn brotli_lens(files: &[PathBuf]) -> Option<Vec<u64>> {
+    const SCRIPT: &str = "const fs=require('fs'),z=require('zlib');\
+        for(const f of process.argv.slice(1)){const b=fs.readFileSync(f);\
+        console.log(z.brotliCompressSync(b,{params:{\
+        [z.constants.BROTLI_PARAM_QUALITY]:11,\
+        [z.constants.BROTLI_PARAM_SIZE_HINT]:b.length}}).length)}";
+    let out = Command::new("node")
+        .args(["-e", SCRIPT, "--"])
+        .args(files)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let lens: Vec<u64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    (lens.len() == files.len()).then_some(lens)
+}
+
+pub fn measure(dist: &Path) -> Result<Report> {
+    let files = first_load_files(dist)?;
+    if files.is_empty() {
+        return Err(format!(
+            "no .wasm/.js/.css files at the top level of {} (run `cargo xtask build` first)",
+            dist.display()
+        ));
+    }
+    let brotli = brotli_lens(&files);
+    let mut entries = Vec::new();
+    for (i, path) in files.iter().enumerate() {
+        let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        entries.push(Entry {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            raw: bytes.len() as u64,
+            gzip: gzip_len(&bytes),
+            brotli: brotli.as_ref().map(|b| b[i]),
+        });
+    }
+    Ok(Report { entries })
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+pub fn print(report: &Report, dist: &Path) {
+    let width = report
+        .entries
+        .iter()
+        .map(|e| e.name.len())
+        .max()
+        .unwrap_or(0)
+        .max("total".len());
+    let has_brotli = report.entries.iter().all(|e| e.brotli.is_some());
+    println!(
+        "First-load size of {} (top-level wasm/js/css):",
+        dist.display()
+    );
+    let header_brotli = if has_brotli { "   brotli -q11" } else { "" };
+    println!(
+        "  {:<width$} {:>12} {:>12}{header_brotli}",
+        "file", "raw bytes", "gzip -9"
+    );
+    for e in &report.entries {
+        let brotli = e.brotli.map(|b| format!(" {b:>13}")).unwrap_or_default();
+        println!("  {:<width$} {:>12} {:>12}{brotli}", e.name, e.raw, e.gzip);
+    }
+    let raw: u64 = report.entries.iter().map(|e| e.raw).sum();
+    let gzip = report.gzip_total();
+    let brotli = if has_brotli {
+        let b: u64 = report.entries.iter().filter_map(|e| e.brotli).sum();
+        format!(" {b:>13}")
+    } else {
+        String::new()
+    };
+    println!("  {:<width$} {raw:>12} {gzip:>12}{brotli}", "total");
+    if let Ok(html) = fs::read_to_string(dist.join("index.html")) {
+        for e in report.entries.iter().filter(|e| !html.contains(&e.name)) {
+            println!(
+                "  note: {} is not referenced by index.html (left over from another build?)",
+                e.name
+            );
+        }
+    }
+    println!(
+        "  gzip total {} of the {} budget ({GZIP_BUDGET_BYTES} bytes): {:.1}% used",
+        kib(gzip),
+        kib(GZIP_BUDGET_BYTES),
+        gzip as f64 * 100.0 / GZIP_BUDGET_BYTES as f64
+    );
+}
+
+/// Measures, prints, and fails when the gzip total is over the enforced
+/// ceiling; over the budget alone it says so loudly and passes.
+pub fn check(dist: &Path) -> Result {
+    let report = measure(dist)?;
+    print(&report, dist);
+    let total = report.gzip_total();
+    if report.over_ceiling() {
+        return Err(format!(
+            "first-load gzip total {total} bytes exceeds the enforced ceiling of {GZIP_CEILING_BYTES} bytes by {} bytes",
+            total - GZIP_CEILING_BYTES
+        ));
+    }
+    if report.over_budget() {
+        println!(
+            "size: OVER THE {} BUDGET by {total_over} bytes (enforced ceiling {}; see issue 7)",
+            kib(GZIP_BUDGET_BYTES),
+            kib(GZIP_CEILING_BYTES),
+            total_over = total - GZIP_BUDGET_BYTES
+        );
+    } else {
+        println!("size: within budget");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-size-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn budget_is_70_kib() {
+        assert_eq!(GZIP_BUDGET_BYTES, 71_680);
+    }
+
+    #[test]
+    fn gzip_shrinks_repetitive_input() {
+        let input = "leptos ".repeat(1000);
+        let len = gzip_len(input.as_bytes());
+        assert!(len > 18 && len < 200, "{len}");
+    }
+
+    #[test]
+    fn counts_only_top_level_first_load_files() {
+        let dir = temp_dir("filter");
+        for f in [
+            "app-1a2b_bg.wasm",
+            "app-1a2b.js",
+            "style-9f.css",
+            "index.html",
+            "og.png",
+        ] {
+            fs::write(dir.join(f), "x".repeat(100)).unwrap();
+        }
+        fs::create_dir(dir.join("nested")).unwrap();
+        fs::write(dir.join("nested").join("deep.js"), "x").unwrap();
+        let names: Vec<String> = first_load_files(&dir)
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["app-1a2b.js", "app-1a2b_bg.wasm", "style-9f.css"]);
+        let report = measure(&dir).unwrap();
+        assert_eq!(report.entries.len(), 3);
+        assert!(!report.over_budget());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn empty_or_missing_dist_is_an_error() {
+        let dir = temp_dir("empty");
+        assert!(measure(&dir).is_err());
+        assert!(measure(&dir.join("missing")).is_err());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// xorshift noise of `len` bytes: it does not compress.
+    fn noise(len: u64) -> Vec<u8> {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn over_the_budget_but_under_the_ceiling_passes_loudly() {
+        let dir = temp_dir("budget");
+        fs::write(dir.join("big_bg.wasm"), noise(GZIP_BUDGET_BYTES + 4096)).unwrap();
+        let report = measure(&dir).unwrap();
+        assert!(report.over_budget() && !report.over_ceiling());
+        assert!(check(&dir).is_ok());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn incompressible_bytes_over_the_ceiling_fail() {
+        let dir = temp_dir("over");
+        let noise = noise(GZIP_CEILING_BYTES + 4096);
+        fs::write(dir.join("big_bg.wasm"), noise).unwrap();
+        assert!(check(&dir).is_err());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
