@@ -14,15 +14,7 @@ const MAX_CLS = 0.01;
 
 const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** Runs `fn(page)` on a freshly loaded page and always closes it. */
-async function withPage(options, fn) {
-  const opened = await site.open(options);
-  try {
-    return await fn(opened.page, opened.record);
-  } finally {
-    await opened.close();
-  }
-}
+const withPage = (options, fn) => site.withPage(options, fn);
 
 /** Caption, column headers, row headers and body row count of the table captioned `caption`. */
 async function tableByCaption(page, caption) {

@@ -7,14 +7,7 @@ import { useSite } from '../support/browser.mjs';
 
 const site = useSite();
 
-async function withPage(options, fn) {
-  const opened = await site.open(options);
-  try {
-    return await fn(opened.page, opened.record);
-  } finally {
-    await opened.close();
-  }
-}
+const withPage = (options, fn) => site.withPage(options, fn);
 
 const openIds = (page) =>
   page.$$eval('#context details', (ds) => ds.filter((d) => d.open).map((d) => d.id));

@@ -156,7 +156,8 @@ export async function waitForApp(page, { timeout = READY_TIMEOUT_MS } = {}) {
  *
  * open({ path, media, colorScheme, waitForReady, ...newPage options }) makes a
  * fresh context, applies page.emulateMedia({ media, colorScheme }) before
- * navigating when given, loads the site and waits for `data-app-ready`.
+ * navigating when given, loads the site and waits for `data-app-ready`;
+ * withPage(options, fn) does the same around `fn(page, record)`.
  */
 export function useSite({ basePath = process.env.E2E_BASE_PATH || '/' } = {}) {
   let server;
@@ -192,6 +193,15 @@ export function useSite({ basePath = process.env.E2E_BASE_PATH || '/' } = {}) {
         throw err;
       }
       return opened;
+    },
+    /** Runs `fn(page, record)` on a freshly opened page (see `open`) and always closes it. */
+    async withPage(options, fn) {
+      const opened = await this.open(options);
+      try {
+        return await fn(opened.page, opened.record);
+      } finally {
+        await opened.close();
+      }
     },
   };
 }
