@@ -7,75 +7,14 @@ use explainer::components::context::ContextSections;
 use explainer::story::STORY;
 use explainer::App;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
+
+mod support;
+
+use support::{all, click, mount, set_hash_quietly, sleep, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts a view into a fresh `<div>` appended to `<body>`, after clearing storage
-/// and removing the hosts of earlier tests.
-fn mount<F, V>(f: F) -> HtmlElement
-where
-    F: FnOnce() -> V + 'static,
-    V: IntoView + 'static,
-{
-    let window = web_sys::window().unwrap();
-    if let Ok(Some(storage)) = window.local_storage() {
-        storage.clear().unwrap();
-    }
-    let document = window.document().unwrap();
-    // Earlier tests' hosts go, so ids stay unique in the document.
-    for old in all(&document.body().unwrap(), "[data-test-host]") {
-        old.remove();
-    }
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    host.set_attribute("data-test-host", "").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), f).forget();
-    host
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
-}
-
-/// Waits for the browser's task queue (effects and DOM updates run after it).
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn click(e: &Element) {
-    e.unchecked_ref::<HtmlElement>().click();
-}
-
-/// Sets the address's fragment without firing `hashchange`.
-fn set_hash_quietly(hash: &str) {
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{hash}")),
-        )
-        .unwrap();
-}
-
-fn text(e: &Element) -> String {
-    e.text_content().unwrap_or_default().trim().to_owned()
-}
 
 #[wasm_bindgen_test]
 fn article_has_one_h1_with_the_headline() {
@@ -172,7 +111,6 @@ fn button(host: &Element, name: &str) -> Element {
 
 #[wasm_bindgen_test]
 async fn context_is_a_labelled_region_with_headed_disclosures() {
-    set_hash_quietly("");
     let host = mount(|| view! { <ContextSections context=&STORY.context /> });
     sleep(0).await;
     let region = host.query_selector("section").unwrap().unwrap();
@@ -204,7 +142,6 @@ async fn context_is_a_labelled_region_with_headed_disclosures() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_summary_toggles_its_section() {
-    set_hash_quietly("");
     let host = mount(|| view! { <ContextSections context=&STORY.context /> });
     sleep(0).await;
     let second = sections(&host).remove(1);
@@ -230,7 +167,6 @@ async fn clicking_a_summary_toggles_its_section() {
 
 #[wasm_bindgen_test]
 async fn expand_and_collapse_all_are_announced() {
-    set_hash_quietly("");
     let host = mount(|| view! { <ContextSections context=&STORY.context /> });
     sleep(0).await;
     let status = host.query_selector("[role=status]").unwrap().unwrap();
@@ -248,8 +184,9 @@ async fn expand_and_collapse_all_are_announced() {
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
     let third = STORY.context.sections[2].slug;
-    set_hash_quietly(&format!("#{third}"));
     let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    // The address is read after mount, when effects run: set it before they do.
+    set_hash_quietly(&format!("#{third}"));
     sleep(0).await;
     assert!(is_open(&sections(&host)[2]), "opened from the hash on load");
     let fourth = STORY.context.sections[3].slug;
@@ -271,5 +208,4 @@ async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
         3,
         "an unknown hash changes nothing"
     );
-    set_hash_quietly("");
 }

@@ -11,50 +11,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
+mod support;
+
+use support::{all, mount, sleep, text};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount_timeline(today: Day) -> HtmlElement {
-    let window = web_sys::window().unwrap();
-    let document = window.document().unwrap();
-    for old in all(&document.body().unwrap(), "[data-test-host]") {
-        old.remove();
-    }
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    host.set_attribute("data-test-host", "").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(
-        host.clone(),
-        move || view! { <Timeline timeline=&STORY.timeline today=today /> },
-    )
-    .forget();
-    host
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
-}
-
-fn text(e: &Element) -> String {
-    e.text_content().unwrap_or_default().trim().to_owned()
+    mount(move || view! { <Timeline timeline=&STORY.timeline today=today /> })
 }
 
 /// Milestone buttons in walking order (dated by date, then undated).

@@ -1,0 +1,75 @@
+//! Shared helpers for the component tests in headless Chromium: mount into a
+//! fresh element, wait for the browser, query the DOM.
+#![allow(dead_code)] // each test file uses its own subset
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Mounts a view into a fresh `<div>` appended to `<body>`, after clearing
+/// storage and the address fragment, and removing earlier tests' hosts (so
+/// ids stay unique in the document).
+pub fn mount<F, V>(f: F) -> HtmlElement
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let window = web_sys::window().unwrap();
+    if let Ok(Some(storage)) = window.local_storage() {
+        storage.clear().unwrap();
+    }
+    set_hash_quietly("");
+    let document = window.document().unwrap();
+    for old in all(&document.body().unwrap(), "[data-test-host]") {
+        old.remove();
+    }
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    host.set_attribute("data-test-host", "").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), f).forget();
+    host
+}
+
+/// Waits `ms` on the browser's task queue (effects and DOM updates run after it).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Every element under `root` matching `selector`.
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+/// The trimmed text of an element.
+pub fn text(e: &Element) -> String {
+    e.text_content().unwrap_or_default().trim().to_owned()
+}
+
+/// Clicks an element as a reader would.
+pub fn click(e: &Element) {
+    e.unchecked_ref::<HtmlElement>().click();
+}
+
+/// Sets the address's fragment without firing `hashchange`.
+pub fn set_hash_quietly(hash: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{hash}")),
+        )
+        .unwrap();
+}
