@@ -4,6 +4,8 @@
 pub mod clipboard;
 pub mod components;
 pub mod deeplink;
+pub mod poll;
+pub mod storage;
 pub mod story;
 pub mod timeline;
 
@@ -11,6 +13,7 @@ use leptos::prelude::*;
 
 use components::article::Article;
 use components::context::ContextSections;
+use components::poll::Poll;
 use components::timeline::Timeline;
 use story::{Story, STORY};
 
@@ -27,6 +30,7 @@ pub fn App(
             <Article story=story />
             <ContextSections context=&story.context />
             <Timeline timeline=&story.timeline />
+            <Poll poll=&story.poll story_slug=story.slug />
         </main>
     }
 }

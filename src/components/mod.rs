@@ -2,4 +2,5 @@
 
 pub mod article;
 pub mod context;
+pub mod poll;
 pub mod timeline;

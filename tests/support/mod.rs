@@ -6,14 +6,21 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// Mounts a view into a fresh `<div>` appended to `<body>`, after clearing
-/// storage and the address fragment, and removing earlier tests' hosts (so
-/// ids stay unique in the document).
+/// Mounts a view into a [`fresh_host`].
 pub fn mount<F, V>(f: F) -> HtmlElement
 where
     F: FnOnce() -> V + 'static,
     V: IntoView + 'static,
 {
+    let host = fresh_host();
+    leptos::mount::mount_to(host.clone(), f).forget();
+    host
+}
+
+/// A fresh `<div>` appended to `<body>`, after clearing storage and the
+/// address fragment, and removing earlier tests' hosts (so ids stay unique
+/// in the document).
+pub fn fresh_host() -> HtmlElement {
     let window = web_sys::window().unwrap();
     if let Ok(Some(storage)) = window.local_storage() {
         storage.clear().unwrap();
@@ -26,7 +33,6 @@ where
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     host.set_attribute("data-test-host", "").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), f).forget();
     host
 }
 

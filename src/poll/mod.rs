@@ -1,0 +1,388 @@
+//! The reader poll's plain logic: answers, their validation against the
+//! story's questions, the storage format ([`codec`]) and what loading and
+//! saving do when the browser's storage misbehaves ([`keep`]).
+//!
+//! Nothing here touches the browser; the component in
+//! `components::poll` is a thin view over it.
+
+pub mod codec;
+pub mod keep;
+
+use crate::story::{Poll, Question, QuestionKind};
+
+/// A reader's answer to one question.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Answer {
+    /// Ids of the chosen choices, in the order chosen.
+    pub choices: Vec<String>,
+    /// The text of the "Other" choice.
+    pub other: String,
+    /// Free text, for a text question.
+    pub text: String,
+    /// Fields this version does not know, kept as read.
+    pub extra: Vec<(String, codec::Json)>,
+}
+
+impl Answer {
+    /// True when the reader gave nothing for this question ("Other" text
+    /// counts only with "Other" chosen).
+    pub fn is_blank(&self) -> bool {
+        self.choices.is_empty() && is_blank(&self.text)
+    }
+}
+
+/// A reader's answers to one story's poll, keyed by question slug.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Answers {
+    /// Answers by question slug, in order; slugs the story no longer has are
+    /// kept too.
+    pub questions: Vec<(String, Answer)>,
+    /// Top-level fields this version does not know, kept as read.
+    pub extra: Vec<(String, codec::Json)>,
+}
+
+impl Answers {
+    /// The answer to the question `slug`.
+    pub fn get(&self, slug: &str) -> Option<&Answer> {
+        self.questions.iter().find(|(s, _)| s == slug).map(|q| &q.1)
+    }
+
+    /// Sets the answer to `slug`, in place when there is one.
+    pub fn set(&mut self, slug: &str, answer: Answer) {
+        match self.questions.iter_mut().find(|(s, _)| s == slug) {
+            Some(slot) => slot.1 = answer,
+            None => self.questions.push((slug.to_owned(), answer)),
+        }
+    }
+
+    /// True when none of the poll's questions has an answer.
+    pub fn is_blank_for(&self, poll: &Poll) -> bool {
+        poll.questions
+            .iter()
+            .all(|q| self.get(q.slug).is_none_or(Answer::is_blank))
+    }
+
+    /// The answers a reader just gave (`given`, one per question in the
+    /// poll's order) laid over what was saved before: unknown fields and
+    /// questions the story no longer asks are kept; blank answers dropped.
+    pub fn updated(&self, poll: &Poll, given: Vec<Answer>) -> Answers {
+        let mut out = self.clone();
+        for (q, mut a) in poll.questions.iter().zip(given) {
+            if let Some(old) = self.get(q.slug) {
+                a.extra.clone_from(&old.extra);
+            }
+            if !other_chosen(q, &a) {
+                a.other.clear();
+            }
+            if a.is_blank() && a.extra.is_empty() {
+                out.questions.retain(|(s, _)| s != q.slug);
+            } else {
+                out.set(q.slug, a);
+            }
+        }
+        out
+    }
+}
+
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// The question's "Other" choice, if it has one.
+pub fn other_choice(q: &Question) -> Option<&'static str> {
+    q.choices.iter().find(|c| c.other).map(|c| c.id)
+}
+
+fn other_chosen(q: &Question, a: &Answer) -> bool {
+    other_choice(q).is_some_and(|id| a.choices.iter().any(|c| c == id))
+}
+
+/// Length of a text as the reader's counter shows it: in characters.
+pub fn length(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The live counter under a text box: "n / max characters", with how many
+/// too many when over (so the cue is not colour alone).
+pub fn counter(s: &str, max: u32) -> String {
+    let n = length(s);
+    match n.checked_sub(max as usize).filter(|over| *over > 0) {
+        Some(over) => format!("{n} / {max} characters ({over} too many)"),
+        None => format!("{n} / {max} characters"),
+    }
+}
+
+/// True when a text is longer than `max` characters.
+pub fn over(s: &str, max: u32) -> bool {
+    length(s) > max as usize
+}
+
+/// Which control a problem belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The whole form (nothing answered).
+    Form,
+    /// A question's choices.
+    Choices,
+    /// A question's "Other" text box.
+    Other,
+    /// A text question's text box.
+    Text,
+}
+
+/// A problem with the answers, for one control.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The question's slug (empty for [`Field::Form`]).
+    pub question: &'static str,
+    /// The control.
+    pub field: Field,
+    /// What to tell the reader.
+    pub message: String,
+}
+
+/// Checks answers against the poll; an empty list means they can be saved.
+/// Over-long text is refused, never cut.
+pub fn validate(poll: &Poll, answers: &Answers) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if answers.is_blank_for(poll) {
+        problems.push(Problem {
+            question: "",
+            field: Field::Form,
+            message: "Answer at least one question, then save.".to_owned(),
+        });
+        return problems;
+    }
+    for q in poll.questions {
+        let Some(a) = answers.get(q.slug) else {
+            continue;
+        };
+        let mut problem = |field, message: String| {
+            problems.push(Problem {
+                question: q.slug,
+                field,
+                message,
+            })
+        };
+        match q.kind {
+            QuestionKind::Text => {
+                if let Some(m) = too_long(&a.text, q.max_length) {
+                    problem(Field::Text, m);
+                }
+            }
+            QuestionKind::Single | QuestionKind::Multiple => {
+                if a.choices
+                    .iter()
+                    .any(|id| !q.choices.iter().any(|c| c.id == id))
+                {
+                    problem(Field::Choices, "Choose from the answers listed.".to_owned());
+                } else if q.kind == QuestionKind::Single && a.choices.len() > 1 {
+                    problem(Field::Choices, "Choose only one answer.".to_owned());
+                }
+                if other_chosen(q, a) {
+                    if is_blank(&a.other) {
+                        problem(
+                            Field::Other,
+                            "You chose \u{201c}Other\u{201d}: say what it is, or untick it."
+                                .to_owned(),
+                        );
+                    } else if let Some(m) = too_long(&a.other, q.max_length) {
+                        problem(Field::Other, m);
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn too_long(text: &str, max: u32) -> Option<String> {
+    let n = length(text);
+    let over = n.checked_sub(max as usize).filter(|over| *over > 0)?;
+    let s = if over == 1 { "" } else { "s" };
+    Some(format!(
+        "This answer is {n} characters long; the limit is {max}. Please shorten it by {over} character{s}."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::{Choice, STORY};
+
+    static CHOICES: &[Choice] = &[
+        Choice {
+            id: "a",
+            label: "A",
+            other: false,
+        },
+        Choice {
+            id: "b",
+            label: "B",
+            other: false,
+        },
+        Choice {
+            id: "other",
+            label: "Other",
+            other: true,
+        },
+    ];
+
+    static POLL: Poll = Poll {
+        heading: "Poll",
+        intro: "Intro",
+        questions: &[
+            Question {
+                slug: "one",
+                prompt: "Pick one",
+                kind: QuestionKind::Single,
+                max_length: 10,
+                choices: CHOICES,
+            },
+            Question {
+                slug: "many",
+                prompt: "Pick some",
+                kind: QuestionKind::Multiple,
+                max_length: 10,
+                choices: CHOICES,
+            },
+            Question {
+                slug: "words",
+                prompt: "Say something",
+                kind: QuestionKind::Text,
+                max_length: 5,
+                choices: &[],
+            },
+        ],
+    };
+
+    fn answers(list: &[(&str, &[&str], &str, &str)]) -> Answers {
+        let mut a = Answers::default();
+        for (slug, choices, other, text) in list {
+            a.set(
+                slug,
+                Answer {
+                    choices: choices.iter().map(|c| (*c).to_owned()).collect(),
+                    other: (*other).to_owned(),
+                    text: (*text).to_owned(),
+                    extra: vec![],
+                },
+            );
+        }
+        a
+    }
+
+    fn fields(problems: &[Problem]) -> Vec<(&str, Field)> {
+        problems.iter().map(|p| (p.question, p.field)).collect()
+    }
+
+    #[test]
+    fn valid_answers_pass() {
+        let a = answers(&[
+            ("one", &["a"], "", ""),
+            ("many", &["a", "other"], "Mine", ""),
+            ("words", &[], "", "Hi"),
+        ]);
+        assert_eq!(validate(&POLL, &a), vec![]);
+        // Answering just one question is enough.
+        assert_eq!(
+            validate(&POLL, &answers(&[("words", &[], "", "Hi")])),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn nothing_answered_is_a_form_problem() {
+        for a in [
+            Answers::default(),
+            answers(&[
+                ("words", &[], "", "   \n"),
+                ("many", &[], "typed but not chosen", ""),
+            ]),
+            answers(&[("retired", &["x"], "", "")]),
+        ] {
+            assert_eq!(fields(&validate(&POLL, &a)), vec![("", Field::Form)]);
+        }
+    }
+
+    #[test]
+    fn over_long_text_is_refused_with_its_count() {
+        let p = validate(&POLL, &answers(&[("words", &[], "", "abcdef")]));
+        assert_eq!(fields(&p), vec![("words", Field::Text)]);
+        assert_eq!(
+            p[0].message,
+            "This answer is 6 characters long; the limit is 5. Please shorten it by 1 character."
+        );
+        // Characters, not bytes: five emoji fit a limit of five.
+        assert_eq!(
+            validate(&POLL, &answers(&[("words", &[], "", "😀😀😀😀😀")])),
+            vec![]
+        );
+        let p = validate(
+            &POLL,
+            &answers(&[("many", &["other"], "12345678901234", "")]),
+        );
+        assert_eq!(fields(&p), vec![("many", Field::Other)]);
+        assert!(p[0].message.ends_with("by 4 characters."));
+    }
+
+    #[test]
+    fn other_needs_its_text() {
+        let p = validate(&POLL, &answers(&[("one", &["other"], " ", "")]));
+        assert_eq!(fields(&p), vec![("one", Field::Other)]);
+    }
+
+    #[test]
+    fn choices_must_exist_and_single_means_one() {
+        let p = validate(&POLL, &answers(&[("one", &["a", "b"], "", "")]));
+        assert_eq!(p[0].message, "Choose only one answer.");
+        let p = validate(&POLL, &answers(&[("many", &["a", "gone"], "", "")]));
+        assert_eq!(p[0].message, "Choose from the answers listed.");
+    }
+
+    #[test]
+    fn counter_counts_characters() {
+        assert_eq!(counter("", 200), "0 / 200 characters");
+        assert_eq!(counter("é😀", 5), "2 / 5 characters");
+        assert_eq!(counter("abcdefg", 5), "7 / 5 characters (2 too many)");
+        assert!(over("abcdef", 5) && !over("abcde", 5));
+    }
+
+    #[test]
+    fn updated_keeps_unknown_parts_and_drops_blank_answers() {
+        let mut saved = answers(&[("one", &["a"], "", ""), ("retired", &["x"], "", "")]);
+        saved.questions[0]
+            .1
+            .extra
+            .push(("weight".into(), codec::Json::Null));
+        saved.extra.push(("device".into(), codec::Json::Bool(true)));
+        let given = vec![
+            Answer {
+                choices: vec!["b".into()],
+                ..Answer::default()
+            },
+            Answer {
+                choices: vec!["a".into()],
+                other: "dropped: Other is not ticked".into(),
+                ..Answer::default()
+            },
+            Answer::default(),
+        ];
+        let out = saved.updated(&POLL, given);
+        assert_eq!(out.get("one").unwrap().choices, vec!["b"]);
+        assert_eq!(out.get("one").unwrap().extra, saved.questions[0].1.extra);
+        assert_eq!(out.get("many").unwrap().other, "");
+        assert!(out.get("words").is_none());
+        assert!(out.get("retired").is_some());
+        assert_eq!(out.extra, saved.extra);
+    }
+
+    #[test]
+    fn the_story_poll_has_what_the_widget_expects() {
+        assert!(!STORY.poll.questions.is_empty());
+        for q in STORY.poll.questions {
+            assert!(q.max_length > 0);
+            assert_eq!(q.kind == QuestionKind::Text, q.choices.is_empty());
+        }
+    }
+}

@@ -1,0 +1,630 @@
+//! Component tests for the reader poll in headless Chromium, against the
+//! browser's real localStorage (cleared before each test). Controls are found
+//! the way assistive technology finds them: by role, label and name.
+#![cfg(target_arch = "wasm32")]
+
+use explainer::components::poll::Poll;
+use explainer::story::{QuestionKind, STORY};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, Storage};
+
+mod support;
+
+use support::{all, click, fresh_host, sleep, text};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const KEY: &str = "explainer:poll:";
+
+fn key() -> String {
+    format!("{KEY}{}", STORY.slug)
+}
+
+/// Runs a snippet of JavaScript with `a` and `b` as arguments.
+fn js(body: &str, a: &JsValue, b: &JsValue) -> JsValue {
+    js_sys::Function::new_with_args("a, b", body)
+        .call2(&JsValue::NULL, a, b)
+        .unwrap()
+}
+
+/// Undoes the storage overrides some tests install (the host is made fresh,
+/// and storage cleared, by `poll_after`).
+fn reset() {
+    js(
+        "if (window.__pollSaved) {
+           for (const [obj, name, d] of window.__pollSaved) Object.defineProperty(obj, name, d);
+           window.__pollSaved = null;
+         }",
+        &JsValue::NULL,
+        &JsValue::NULL,
+    );
+}
+
+fn storage() -> Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Replaces a property for this test (undone by the next `reset`).
+fn override_property(target: &str, name: &str, getter_body: &str) {
+    js(
+        &format!(
+            "const obj = {target};
+             const d = Object.getOwnPropertyDescriptor(obj, a)
+               ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(obj), a);
+             (window.__pollSaved ??= []).push([obj, a, d]);
+             Object.defineProperty(obj, a, {{ configurable: true, {getter_body} }});"
+        ),
+        &JsValue::from_str(name),
+        &JsValue::NULL,
+    );
+}
+
+/// Mounts the poll over `seed` (what storage holds at load) and lets its
+/// after-mount effect read storage.
+async fn poll_after(seed: Option<&str>) -> HtmlElement {
+    let host = fresh_host();
+    if let Some(value) = seed {
+        storage().set_item(&key(), value).unwrap();
+    }
+    leptos::mount::mount_to(host.clone(), || {
+        view! { <Poll poll=&STORY.poll story_slug=STORY.slug /> }
+    })
+    .forget();
+    sleep(20).await;
+    host
+}
+
+/// What an element shows: `innerText` leaves out hidden parts.
+fn shown(e: &Element) -> String {
+    e.unchecked_ref::<HtmlElement>()
+        .inner_text()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn visible(e: &Element) -> bool {
+    e.closest("[hidden]").unwrap().is_none()
+}
+
+/// The visible button with this accessible name.
+fn button(host: &Element, name: &str) -> Element {
+    all(host, "button")
+        .into_iter()
+        .find(|b| text(b) == name && visible(b))
+        .unwrap_or_else(|| panic!("no visible button {name:?}"))
+}
+
+fn no_button(host: &Element, name: &str) -> bool {
+    !all(host, "button")
+        .iter()
+        .any(|b| text(b) == name && visible(b))
+}
+
+/// The fieldset whose legend is `prompt`.
+fn fieldset(host: &Element, prompt: &str) -> Element {
+    all(host, "fieldset")
+        .into_iter()
+        .find(|f| {
+            f.query_selector("legend")
+                .unwrap()
+                .is_some_and(|l| text(&l) == prompt)
+        })
+        .unwrap_or_else(|| panic!("no fieldset {prompt:?}"))
+}
+
+/// The control a `<label>` with exactly this text names, or one named by
+/// `aria-labelledby`.
+fn by_label(root: &Element, name: &str) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    for label in all(root, "label") {
+        if text(&label) == name {
+            let id = label.get_attribute("for").unwrap();
+            return document.get_element_by_id(&id).unwrap();
+        }
+    }
+    for el in all(root, "[aria-labelledby]") {
+        let names: Vec<String> = el
+            .get_attribute("aria-labelledby")
+            .unwrap()
+            .split(' ')
+            .filter_map(|id| document.get_element_by_id(id))
+            .map(|l| text(&l))
+            .collect();
+        if names.join(" ") == name && el.tag_name() != "SECTION" {
+            return el;
+        }
+    }
+    panic!("no control labelled {name:?}")
+}
+
+fn type_into(el: &Element, value: &str) {
+    js(
+        "a.value = b; a.dispatchEvent(new Event('input', { bubbles: true }));",
+        el,
+        &JsValue::from_str(value),
+    );
+}
+
+fn value(el: &Element) -> String {
+    js_sys::Reflect::get(el, &JsValue::from_str("value"))
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+fn checked(el: &Element) -> bool {
+    js_sys::Reflect::get(el, &JsValue::from_str("checked"))
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+/// The ids in an element's `aria-describedby`.
+fn described_by(el: &Element) -> Vec<String> {
+    el.get_attribute("aria-describedby")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn described_text(el: &Element) -> String {
+    let document = web_sys::window().unwrap().document().unwrap();
+    described_by(el)
+        .iter()
+        .filter_map(|id| document.get_element_by_id(id))
+        .map(|d| text(&d))
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn stored() -> Option<String> {
+    storage().get_item(&key()).unwrap()
+}
+
+fn saved_summary(host: &Element) -> Element {
+    host.query_selector(".ex-poll__saved").unwrap().unwrap()
+}
+
+fn form(host: &Element) -> Element {
+    host.query_selector("form").unwrap().unwrap()
+}
+
+fn notice(host: &Element) -> String {
+    text(
+        &host
+            .query_selector(".ex-poll__live[role=status]")
+            .unwrap()
+            .unwrap(),
+    )
+}
+
+fn status(host: &Element) -> String {
+    text(&host.query_selector("p.ex-poll__status").unwrap().unwrap())
+}
+
+fn alert(host: &Element) -> String {
+    text(&host.query_selector("[role=alert]").unwrap().unwrap())
+}
+
+fn multiple() -> &'static explainer::story::Question {
+    &STORY.poll.questions[0]
+}
+
+fn text_question() -> &'static explainer::story::Question {
+    STORY
+        .poll
+        .questions
+        .iter()
+        .find(|q| q.kind == QuestionKind::Text)
+        .unwrap()
+}
+
+/// Ticks the first choice and "Other" of the first question, fills in
+/// "Other", writes free text, then saves.
+async fn answer_and_save(host: &Element, other: &str, free: &str) {
+    let q = multiple();
+    let set = fieldset(host, q.prompt);
+    click(&by_label(&set, q.choices[0].label));
+    type_into(&by_label(&set, "Your \u{201c}Other\u{201d} answer"), other);
+    type_into(&by_label(host, text_question().prompt), free);
+    click(&button(host, "Save my answers"));
+    sleep(20).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_poll_is_a_labelled_region_of_fieldsets_with_labelled_controls() {
+    reset();
+    let host = poll_after(None).await;
+    let region = host.query_selector("section#poll").unwrap().unwrap();
+    let label_id = region.get_attribute("aria-labelledby").unwrap();
+    let heading = host
+        .query_selector(&format!("#{label_id}"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(heading.tag_name(), "H2");
+    assert_eq!(text(&heading), STORY.poll.heading);
+    assert!(text(&region).contains(STORY.poll.intro));
+    let privacy = host.query_selector(".ex-poll__privacy").unwrap().unwrap();
+    assert!(text(&privacy).contains("stay in this browser"));
+
+    assert_eq!(all(&host, "fieldset").len(), STORY.poll.questions.len());
+    for q in STORY.poll.questions {
+        let set = fieldset(&host, q.prompt);
+        for c in q.choices {
+            let input = by_label(&set, c.label);
+            let kind = if q.kind == QuestionKind::Single {
+                "radio"
+            } else {
+                "checkbox"
+            };
+            assert_eq!(input.get_attribute("type").as_deref(), Some(kind));
+        }
+        if q.kind == QuestionKind::Text {
+            let area = by_label(&host, q.prompt);
+            assert_eq!(area.tag_name(), "TEXTAREA");
+            assert!(!area.has_attribute("maxlength"), "no silent truncation");
+            assert_eq!(
+                described_text(&area),
+                format!("0 / {} characters", q.max_length)
+            );
+        }
+    }
+    assert!(visible(&form(&host)));
+    assert!(!visible(&saved_summary(&host)));
+}
+
+#[wasm_bindgen_test]
+async fn saving_writes_version_2_at_once_and_shows_your_answers() {
+    reset();
+    let host = poll_after(None).await;
+    answer_and_save(&host, "Schools", "More trains, please.").await;
+    let q = multiple();
+    let t = text_question();
+    let saved = stored().expect("saved at once");
+    assert_eq!(
+        saved,
+        format!(
+            r#"{{"version":2,"answers":{{"{}":{{"choices":["{}","other"],"other":"Schools"}},"{}":{{"text":"More trains, please."}}}}}}"#,
+            q.slug, q.choices[0].id, t.slug
+        )
+    );
+    let summary = saved_summary(&host);
+    assert!(visible(&summary));
+    assert!(!visible(&form(&host)));
+    let all_text = shown(&summary);
+    assert!(all_text.starts_with("Your answers"));
+    assert!(all_text.contains(q.choices[0].label));
+    assert!(all_text.contains("Other: Schools"));
+    assert!(all_text.contains("More trains, please."));
+    assert!(
+        !all_text.contains(q.choices[1].label),
+        "only chosen answers show"
+    );
+    assert!(
+        all_text.contains("No answer"),
+        "the skipped question says so"
+    );
+    assert_eq!(
+        status(&host),
+        "Saved. Your answers are kept in this browser."
+    );
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(text(&focused), "Your answers", "focus moves to the summary");
+}
+
+#[wasm_bindgen_test]
+async fn saved_answers_show_on_mount_like_after_a_reload() {
+    reset();
+    let t = text_question();
+    let seed = format!(
+        r#"{{"version":2,"answers":{{"{}":{{"text":"From before"}}}}}}"#,
+        t.slug
+    );
+    let host = poll_after(Some(&seed)).await;
+    assert!(visible(&saved_summary(&host)));
+    assert!(shown(&saved_summary(&host)).contains("From before"));
+    assert_eq!(notice(&host), "");
+}
+
+#[wasm_bindgen_test]
+async fn version_1_answers_are_migrated_and_saved_back_as_version_2() {
+    reset();
+    let q = multiple();
+    let seed = format!(
+        r#"{{"version":1,"choices":{{"{}":["{}"]}},"device":"phone"}}"#,
+        q.slug, q.choices[1].id
+    );
+    let host = poll_after(Some(&seed)).await;
+    assert!(shown(&saved_summary(&host)).contains(q.choices[1].label));
+    click(&button(&host, "Change my answers"));
+    sleep(20).await;
+    let set = fieldset(&host, q.prompt);
+    assert!(
+        checked(&by_label(&set, q.choices[1].label)),
+        "the form is filled in"
+    );
+    click(&button(&host, "Save my answers"));
+    sleep(20).await;
+    assert_eq!(
+        stored().unwrap(),
+        format!(
+            r#"{{"version":2,"answers":{{"{}":{{"choices":["{}"]}}}},"device":"phone"}}"#,
+            q.slug, q.choices[1].id
+        ),
+        "version 2 now, and the unknown field is kept"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_data_is_set_aside_to_a_backup_key_with_a_message() {
+    reset();
+    let host = poll_after(Some("{\"version\":2,\"answers\":{\"broken")).await;
+    assert_eq!(stored(), None);
+    let store = storage();
+    let backups: Vec<String> = (0..store.length().unwrap())
+        .filter_map(|i| store.key(i).unwrap())
+        .filter(|k| k.starts_with(&format!("{}:backup:", key())))
+        .collect();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        store.get_item(&backups[0]).unwrap().as_deref(),
+        Some("{\"version\":2,\"answers\":{\"broken")
+    );
+    assert!(notice(&host).contains("could not be read"));
+    assert!(notice(&host).contains("set aside, not deleted"));
+    assert!(visible(&form(&host)), "the reader starts afresh");
+}
+
+#[wasm_bindgen_test]
+async fn over_long_text_is_refused_with_a_message_not_cut() {
+    reset();
+    let host = poll_after(None).await;
+    let t = text_question();
+    let area = by_label(&host, t.prompt);
+    let long = "x".repeat(t.max_length as usize + 3);
+    type_into(&area, &long);
+    sleep(0).await;
+    assert!(described_text(&area).contains(&format!(
+        "{} / {} characters (3 too many)",
+        t.max_length + 3,
+        t.max_length
+    )));
+    click(&button(&host, "Save my answers"));
+    sleep(20).await;
+    assert_eq!(stored(), None, "nothing saved");
+    assert_eq!(value(&area), long, "the text is kept whole");
+    assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = described_text(&area);
+    assert!(
+        described.contains(&format!("the limit is {}", t.max_length)),
+        "{described}"
+    );
+    assert!(alert(&host).contains("Your answers were not saved."));
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(focused.id(), area.id(), "focus goes to the field to fix");
+}
+
+#[wasm_bindgen_test]
+async fn other_needs_its_text_and_the_error_is_tied_to_the_box() {
+    reset();
+    let host = poll_after(None).await;
+    let set = fieldset(&host, multiple().prompt);
+    click(&by_label(&set, "Other"));
+    click(&button(&host, "Save my answers"));
+    sleep(20).await;
+    let other = by_label(&set, "Your \u{201c}Other\u{201d} answer");
+    assert_eq!(other.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(described_text(&other).contains("You chose \u{201c}Other\u{201d}"));
+    assert_eq!(stored(), None);
+    // Typing in the box on its own ticks "Other".
+    reset();
+    let host = poll_after(None).await;
+    let set = fieldset(&host, multiple().prompt);
+    type_into(
+        &by_label(&set, "Your \u{201c}Other\u{201d} answer"),
+        "Schools",
+    );
+    sleep(0).await;
+    assert!(checked(&by_label(&set, "Other")));
+}
+
+#[wasm_bindgen_test]
+async fn saving_nothing_is_refused_and_announced() {
+    reset();
+    let host = poll_after(None).await;
+    click(&button(&host, "Save my answers"));
+    sleep(20).await;
+    assert_eq!(
+        alert(&host),
+        "Your answers were not saved. Answer at least one question, then save."
+    );
+    assert_eq!(stored(), None);
+}
+
+#[wasm_bindgen_test]
+async fn clearing_asks_in_the_page_first() {
+    reset();
+    let host = poll_after(None).await;
+    answer_and_save(&host, "Schools", "Hi").await;
+    click(&button(&host, "Clear my answers"));
+    sleep(20).await;
+    let confirm = host.query_selector("[role=group]").unwrap().unwrap();
+    assert!(visible(&confirm));
+    assert!(text(&confirm).contains("Clear your answers from this browser?"));
+    assert!(stored().is_some(), "nothing cleared before confirming");
+    click(&button(&host, "No, keep them"));
+    sleep(20).await;
+    assert!(!visible(&confirm));
+    assert!(stored().is_some());
+    click(&button(&host, "Clear my answers"));
+    sleep(20).await;
+    click(&button(&host, "Yes, clear them"));
+    sleep(20).await;
+    assert_eq!(stored(), None);
+    assert!(visible(&form(&host)));
+    assert_eq!(status(&host), "Your answers were cleared.");
+    let area = by_label(&host, text_question().prompt);
+    assert_eq!(value(&area), "", "the form starts empty");
+}
+
+#[wasm_bindgen_test]
+async fn changing_answers_keeps_unknown_fields() {
+    reset();
+    let q = multiple();
+    let t = text_question();
+    let seed = format!(
+        r#"{{"version":2,"answers":{{"{}":{{"text":"old","mood":7}},"retired":{{"choices":["x"]}}}},"theme":"dark"}}"#,
+        t.slug
+    );
+    let host = poll_after(Some(&seed)).await;
+    click(&button(&host, "Change my answers"));
+    sleep(20).await;
+    let area = by_label(&host, t.prompt);
+    assert_eq!(value(&area), "old");
+    type_into(&area, "new");
+    click(&by_label(&fieldset(&host, q.prompt), q.choices[2].label));
+    click(&button(&host, "Save my answers"));
+    sleep(20).await;
+    assert_eq!(
+        stored().unwrap(),
+        format!(
+            r#"{{"version":2,"answers":{{"{}":{{"text":"new","mood":7}},"retired":{{"choices":["x"]}},"{}":{{"choices":["{}"]}}}},"theme":"dark"}}"#,
+            t.slug, q.slug, q.choices[2].id
+        )
+    );
+    assert!(no_button(&host, "Save my answers"));
+}
+
+#[wasm_bindgen_test]
+async fn other_tabs_are_followed_through_the_storage_event() {
+    reset();
+    let host = poll_after(None).await;
+    let t = text_question();
+    let fire = |k: &str| {
+        js(
+            "window.dispatchEvent(new StorageEvent('storage', { key: a }));",
+            &JsValue::from_str(k),
+            &JsValue::NULL,
+        );
+    };
+    storage()
+        .set_item(
+            &key(),
+            &format!(
+                r#"{{"version":2,"answers":{{"{}":{{"text":"Tab two"}}}}}}"#,
+                t.slug
+            ),
+        )
+        .unwrap();
+    fire("unrelated-key");
+    sleep(20).await;
+    assert!(visible(&form(&host)), "other keys are ignored");
+    fire(&key());
+    sleep(20).await;
+    assert!(visible(&saved_summary(&host)));
+    assert!(shown(&saved_summary(&host)).contains("Tab two"));
+    assert_eq!(status(&host), "Your answers were updated in another tab.");
+    storage().remove_item(&key()).unwrap();
+    fire(&key());
+    sleep(20).await;
+    assert!(visible(&form(&host)));
+    assert_eq!(status(&host), "Your answers were cleared in another tab.");
+}
+
+#[wasm_bindgen_test]
+async fn free_text_is_shown_as_text_never_as_html() {
+    reset();
+    let host = poll_after(None).await;
+    let attack = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
+    answer_and_save(&host, "<b>bold</b>", attack).await;
+    let summary = saved_summary(&host);
+    assert!(shown(&summary).contains(attack));
+    assert!(shown(&summary).contains("Other: <b>bold</b>"));
+    assert!(all(&summary, "img, script, b").is_empty());
+    sleep(50).await;
+    let pwned =
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &JsValue::from_str("__pwned")).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_works_in_memory_and_says_so() {
+    reset();
+    override_property(
+        "window",
+        "localStorage",
+        "get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }",
+    );
+    let host = poll_after(None).await;
+    assert!(
+        notice(&host).contains("will not be kept"),
+        "{}",
+        notice(&host)
+    );
+    answer_and_save(&host, "Schools", "Kept in memory").await;
+    assert!(visible(&saved_summary(&host)));
+    assert!(shown(&saved_summary(&host)).contains("Kept in memory"));
+    assert!(status(&host).contains("will not be kept"));
+    reset();
+    assert_eq!(stored(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_full_quota_keeps_answers_in_memory_with_a_message() {
+    reset();
+    override_property(
+        "Storage.prototype",
+        "setItem",
+        "value() { throw new DOMException('Quota exceeded', 'QuotaExceededError'); }",
+    );
+    let host = poll_after(None).await;
+    assert!(
+        notice(&host).contains("private browsing"),
+        "{}",
+        notice(&host)
+    );
+    answer_and_save(&host, "Schools", "Not kept").await;
+    assert!(shown(&saved_summary(&host)).contains("Not kept"));
+    reset();
+    assert_eq!(stored(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_quota_error_on_save_keeps_answers_on_the_page_and_says_why() {
+    reset();
+    let host = poll_after(None).await;
+    assert_eq!(notice(&host), "");
+    override_property(
+        "Storage.prototype",
+        "setItem",
+        "value() { throw new DOMException('Quota exceeded', 'QuotaExceededError'); }",
+    );
+    answer_and_save(&host, "Schools", "Too big to keep").await;
+    assert!(shown(&saved_summary(&host)).contains("Too big to keep"));
+    assert!(
+        notice(&host).contains("storage for this site is full"),
+        "{}",
+        notice(&host)
+    );
+    assert_eq!(
+        status(&host),
+        "Your answers are shown below, but could not be kept."
+    );
+    reset();
+    assert_eq!(stored(), None);
+}
