@@ -4,6 +4,7 @@
 //! and cargo's bin directory at the front of PATH, and every child process
 //! writes straight to this process's stdout/stderr.
 
+mod bench;
 mod head;
 mod setup;
 mod size;
@@ -31,7 +32,11 @@ commands:
                               reports the 70 KiB budget, fails over the ceiling
   test                        setup, fmt, clippy (native + wasm32), native tests,
                               headless-Chromium component tests, build, size budget,
-                              end-to-end specs (stops at the first failure)";
+                              end-to-end specs (stops at the first failure)
+  bench [--runs N]            build, then our page vs the static-HTML limit and a
+                              TimelineJS peer in headless Chromium on a throttled
+                              phone profile (medians of N runs, default 5); prints
+                              and writes target/bench/report.md";
 
 /// Where the app is served by `cargo xtask serve`.
 const SERVE_ADDRESS: &str = "127.0.0.1";
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
         "head" => options(rest, &["--dir"]).and_then(|o| write_head(&ctx, &o)),
         "size" => no_options(rest).and_then(|()| size::check(&ctx.dist())),
         "test" => no_options(rest).and_then(|()| test(&ctx)),
+        "bench" => options(rest, &["--runs"]).and_then(|o| bench::bench(&ctx, &o)),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

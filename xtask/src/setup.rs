@@ -226,6 +226,8 @@ fn npm_packages(ctx: &Ctx) -> Result {
         for needed in [
             "playwright-core/package.json",
             "@axe-core/playwright/package.json",
+            // the TimelineJS peer page of `cargo xtask bench`
+            "@knight-lab/timelinejs/dist/js/timeline.js",
             ".bin/wasm-opt",
         ] {
             if !modules.join(needed).exists() {
