@@ -299,12 +299,23 @@ pub fn parse(file: &str, text: &str) -> Result<Valid, Vec<StoryError>> {
     let lines = LineIndex::new(text);
     let story: StoryFile = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |s| lines.at(s.start));
+        // The parser says nothing about some characters (a NUL in a
+        // comment, for one): name the character rather than print nothing.
+        let message = match e.message().trim() {
+            "" => match e.span().and_then(|s| text.get(s.start..)?.chars().next()) {
+                Some(c) if c.is_control() => {
+                    format!("the control character {c:?} is not allowed here")
+                }
+                _ => "this is not valid TOML".to_owned(),
+            },
+            m => m.to_owned(),
+        };
         vec![StoryError {
             file: file.to_owned(),
             line,
             column,
             field: String::new(),
-            message: e.message().trim().to_owned(),
+            message,
         }]
     })?;
     let mut check = Checker {
