@@ -1,5 +1,12 @@
 //! An interactive news explainer: one story file drives the article, the
 //! evergreen context, the timeline and the reader poll.
+//!
+//! The page is rendered twice from the same components: to HTML at build
+//! time (`ssr` feature, [`render_page`], written into `dist/index.html` by
+//! `cargo xtask build`), so the article and every section are there before
+//! any script; and in the browser (`csr` feature, [`start`]), where only the
+//! interactive parts are mounted over their pre-rendered markup. The
+//! article itself never reaches the wasm.
 
 pub mod clipboard;
 pub mod components;
@@ -17,6 +24,88 @@ use components::poll::Poll;
 use components::timeline::Timeline;
 use story::{Story, STORY};
 
+/// The parts of the page that the browser app mounts live, each inside a
+/// `<div data-ex-part="…">` of the pre-rendered page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The evergreen context's live controls (Expand all, Collapse all, deep links).
+    Context,
+    /// The milestone timeline.
+    Timeline,
+    /// The reader poll.
+    Poll,
+}
+
+impl Part {
+    /// Every part, in page order.
+    pub const ALL: [Part; 3] = [Part::Context, Part::Timeline, Part::Poll];
+
+    /// The value of its `data-ex-part` attribute.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Context => "context",
+            Part::Timeline => "timeline",
+            Part::Poll => "poll",
+        }
+    }
+}
+
+/// The story data the live parts need: not the article, so the browser app
+/// can refer to it without linking the article's text.
+#[derive(Debug, Clone, Copy)]
+pub struct Parts {
+    /// Stable id of the story.
+    pub slug: &'static str,
+    /// The evergreen context's heading and section slugs (not its text).
+    pub context: &'static story::ContextOutline,
+    /// The timeline.
+    pub timeline: &'static story::Timeline,
+    /// The reader poll.
+    pub poll: &'static story::Poll,
+}
+
+impl Parts {
+    /// The generated story's parts, without going through [`STORY`].
+    pub const GENERATED: Parts = Parts {
+        slug: story::STORY_SLUG,
+        context: &story::STORY_CONTEXT_OUTLINE,
+        timeline: &story::STORY_TIMELINE,
+        poll: &story::STORY_POLL,
+    };
+
+    /// The parts of `story`.
+    pub fn of(story: &'static Story) -> Parts {
+        Parts {
+            slug: story.slug,
+            context: story.context.outline,
+            timeline: story.timeline,
+            poll: story.poll,
+        }
+    }
+
+    /// Mounts the live view of one part into `host`. Each part keeps its
+    /// own view type: no type-erased views, whose code would weigh on the
+    /// wasm.
+    #[cfg(feature = "csr")]
+    pub fn mount(self, part: Part, host: web_sys::HtmlElement) {
+        use leptos::mount::mount_to;
+        match part {
+            Part::Context => mount_to(
+                host,
+                move || view! { <components::context::ContextTools outline=self.context /> },
+            )
+            .forget(),
+            Part::Timeline => {
+                mount_to(host, move || view! { <Timeline timeline=self.timeline /> }).forget()
+            }
+            Part::Poll => mount_to(host, move || {
+                view! { <Poll poll=self.poll story_slug=self.slug /> }
+            })
+            .forget(),
+        }
+    }
+}
+
 /// The whole explainer for one story.
 #[component]
 pub fn App(
@@ -28,25 +117,52 @@ pub fn App(
         <a class="ex-skip-link" href="#main">"Skip to the article"</a>
         <main id="main" class="ex-page" tabindex="-1">
             <Article story=story />
-            <ContextSections context=&story.context />
-            <Timeline timeline=&story.timeline />
-            <Poll poll=&story.poll story_slug=story.slug />
+            <ContextSections context=story.context />
+            <div class="ex-part" data-ex-part=Part::Timeline.name()>
+                <Timeline timeline=story.timeline />
+            </div>
+            <div class="ex-part" data-ex-part=Part::Poll.name()>
+                <Poll poll=story.poll story_slug=story.slug />
+            </div>
         </main>
     }
 }
 
-/// Starts the app in the browser: mounts [`App`] into `<body>` and marks
-/// `<html data-app-ready>` once it is in the page.
+/// The page body as HTML, for `cargo xtask build` to write into
+/// `dist/index.html`: what readers see before the wasm has loaded, and
+/// without JavaScript. The page is mounted over, never hydrated, so the
+/// renderer's `<!>` hydration markers are left out (text is escaped, so
+/// they cannot occur in it).
+#[cfg(feature = "ssr")]
+pub fn render_page(story: &'static Story) -> String {
+    let owner = Owner::new();
+    owner
+        .with(|| view! { <App story=story /> }.to_html())
+        .replace("<!>", "")
+}
+
+/// Starts the app in the browser: mounts each [`Part`] over its pre-rendered
+/// markup (the markup is replaced in one task, so nothing flashes or moves),
+/// then marks `<html data-app-ready>`. A page that was not pre-rendered (a
+/// bare `trunk serve`) has no parts and stays empty: serve it with
+/// `cargo xtask serve`.
+#[cfg(feature = "csr")]
 pub fn start() {
+    use wasm_bindgen::JsCast;
+
     // Panic messages in the console while developing; release builds skip the
     // formatting code it pulls in.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| view! { <App /> });
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let document = document();
+    for part in Part::ALL {
+        let selector = format!("[data-ex-part=\"{}\"]", part.name());
+        if let Ok(Some(host)) = document.query_selector(&selector) {
+            host.set_inner_html("");
+            Parts::GENERATED.mount(part, host.unchecked_into());
+        }
+    }
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("data-app-ready", "");
     }
 }

@@ -1,5 +1,6 @@
-//! Mounts the explainer into the page.
+//! Brings the pre-rendered page to life in the browser.
 
 fn main() {
+    #[cfg(feature = "csr")]
     explainer::start();
 }

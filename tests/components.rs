@@ -111,7 +111,7 @@ fn button(host: &Element, name: &str) -> Element {
 
 #[wasm_bindgen_test]
 async fn context_is_a_labelled_region_with_headed_disclosures() {
-    let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    let host = mount(|| view! { <ContextSections context=STORY.context /> });
     sleep(0).await;
     let region = host.query_selector("section").unwrap().unwrap();
     let label_id = region.get_attribute("aria-labelledby").unwrap();
@@ -142,7 +142,7 @@ async fn context_is_a_labelled_region_with_headed_disclosures() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_summary_toggles_its_section() {
-    let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    let host = mount(|| view! { <ContextSections context=STORY.context /> });
     sleep(0).await;
     let second = sections(&host).remove(1);
     assert!(!is_open(&second));
@@ -167,7 +167,7 @@ async fn clicking_a_summary_toggles_its_section() {
 
 #[wasm_bindgen_test]
 async fn expand_and_collapse_all_are_announced() {
-    let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    let host = mount(|| view! { <ContextSections context=STORY.context /> });
     sleep(0).await;
     let status = host.query_selector("[role=status]").unwrap().unwrap();
     click(&button(&host, "Expand all"));
@@ -184,7 +184,7 @@ async fn expand_and_collapse_all_are_announced() {
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
     let third = STORY.context.sections[2].slug;
-    let host = mount(|| view! { <ContextSections context=&STORY.context /> });
+    let host = mount(|| view! { <ContextSections context=STORY.context /> });
     // The address is read after mount, when effects run: set it before they do.
     set_hash_quietly(&format!("#{third}"));
     sleep(0).await;

@@ -29,8 +29,8 @@ fn js(body: &str, a: &JsValue, b: &JsValue) -> JsValue {
         .unwrap()
 }
 
-/// Undoes the storage overrides some tests install (the host is made fresh,
-/// and storage cleared, by `poll_after`).
+/// Undoes the storage overrides some tests install, then clears storage
+/// (the host is made fresh by `poll_after`).
 fn reset() {
     js(
         "if (window.__pollSaved) {
@@ -40,6 +40,7 @@ fn reset() {
         &JsValue::NULL,
         &JsValue::NULL,
     );
+    storage().clear().unwrap();
 }
 
 fn storage() -> Storage {
@@ -69,7 +70,7 @@ async fn poll_after(seed: Option<&str>) -> HtmlElement {
         storage().set_item(&key(), value).unwrap();
     }
     leptos::mount::mount_to(host.clone(), || {
-        view! { <Poll poll=&STORY.poll story_slug=STORY.slug /> }
+        view! { <Poll poll=STORY.poll story_slug=STORY.slug /> }
     })
     .forget();
     sleep(20).await;

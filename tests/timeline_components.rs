@@ -18,7 +18,7 @@ use support::{all, mount, sleep, text};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount_timeline(today: Day) -> HtmlElement {
-    mount(move || view! { <Timeline timeline=&STORY.timeline today=today /> })
+    mount(move || view! { <Timeline timeline=STORY.timeline today=today /> })
 }
 
 /// Milestone buttons in walking order (dated by date, then undated).

@@ -86,14 +86,10 @@ test('print shows every section expanded and hides the controls', async () => {
 
 // The browser's find-in-page and text fragments open a closed <details> around
 // a match. Headless Chromium has no find bar, so a text fragment on load stands
-// in for it; that needs the text in the HTML before the app starts, which
-// comes with pre-rendering (issue 7). Until then this spec runs as a todo.
-test(
-  'find in page (a text fragment) opens the closed section holding the match',
-  { todo: 'needs the pre-rendered HTML of issue 7: text fragments are matched before the app mounts' },
-  async () => {
-    await withPage({ path: '#:~:text=Indo-Pacific%20strategy' }, async (page) => {
-      await page.waitForFunction(() => document.getElementById('benefits-for-japan').open, null, { timeout: 3000 });
-    });
-  },
-);
+// in for it: the pre-rendered page holds the text before the app starts, and
+// the app keeps the section open when it takes over.
+test('find in page (a text fragment) opens the closed section holding the match', async () => {
+  await withPage({ path: '#:~:text=complementing%20its%20Indo%2DPacific%20strategy' }, async (page) => {
+    await page.waitForFunction(() => document.getElementById('benefits-for-japan').open, null, { timeout: 3000 });
+  });
+});

@@ -9,10 +9,10 @@ use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlDetailsElement;
+use web_sys::{Element, HtmlDetailsElement};
 
 use crate::deeplink;
-use crate::story::{Block, Context, Item};
+use crate::story::{Block, Context, ContextOutline, Item};
 
 /// What the live region says after "Expand all" or "Collapse all".
 pub fn all_toggled_message(expanded: bool, count: usize) -> String {
@@ -26,83 +26,31 @@ pub fn all_toggled_message(expanded: bool, count: usize) -> String {
 
 /// The context block: a labelled region of collapsible sections with
 /// "Expand all" and "Collapse all", deep links and a polite status line.
+///
+/// The sections are plain markup (native `<details>`, open as the story
+/// says), rendered into the page at build time and never re-rendered: what
+/// the reader, find-in-page or a text fragment opens stays open. Only
+/// [`ContextTools`] is live in the browser, mounted over its pre-rendered
+/// block (`data-ex-part="context"`).
 #[component]
 pub fn ContextSections(
     /// The story's context.
     context: &'static Context,
 ) -> impl IntoView {
-    let open: Vec<RwSignal<bool>> = context
-        .sections
-        .iter()
-        .map(|s| RwSignal::new(s.open))
-        .collect();
-    let status = RwSignal::new(String::new());
-    let set_all = {
-        let open = open.clone();
-        move |value: bool| {
-            for o in &open {
-                o.set(value);
-            }
-            status.set(all_toggled_message(value, open.len()));
-        }
-    };
-    let (expand, collapse) = (set_all.clone(), set_all);
-
-    // Deep links: on load and on every hashchange, open and show the named section.
-    let targets = open.clone();
-    Effect::new(move |_| {
-        let show = {
-            let targets = targets.clone();
-            move || {
-                let hash = window().location().hash().unwrap_or_default();
-                let slugs = context.sections.iter().map(|s| s.slug);
-                if let Some(i) = deeplink::find(&hash, "", slugs) {
-                    targets[i].set(true);
-                    reveal(context.sections[i].slug);
-                }
-            }
-        };
-        show();
-        let handle = window_event_listener(ev::hashchange, move |_| show());
-        on_cleanup(move || handle.remove());
-    });
-
     view! {
         <section id="context" class="ex-context" aria-labelledby="ex-context-heading">
             <h2 id="ex-context-heading" class="ex-section-heading">{context.heading}</h2>
-            <div class="ex-context__tools ex-no-print">
-                <button type="button" class="ex-button" on:click=move |_| expand(true)>
-                    "Expand all"
-                </button>
-                <button type="button" class="ex-button" on:click=move |_| collapse(false)>
-                    "Collapse all"
-                </button>
-                <p class="ex-visually-hidden" role="status">{move || status.get()}</p>
+            <div class="ex-context__tools ex-no-print" data-ex-part=crate::Part::Context.name()>
+                <ContextTools outline=context.outline />
             </div>
             {context
                 .sections
                 .iter()
-                .zip(open)
-                .map(|(section, open)| {
+                .map(|section| {
                     let heading_id = format!("{}-heading", section.slug);
                     view! {
-                        <details
-                            id=section.slug
-                            class="ex-disclosure"
-                            open=move || open.get()
-                            on:toggle=move |e| {
-                                if let Some(d) = e
-                                    .target()
-                                    .and_then(|t| t.dyn_into::<HtmlDetailsElement>().ok())
-                                {
-                                    open.set(d.open());
-                                }
-                            }
-                        >
-                            <summary
-                                class="ex-disclosure__summary"
-                                on:click=move |_| remember(section.slug, !open.get_untracked())
-                            >
+                        <details id=section.slug class="ex-disclosure" open=section.open>
+                            <summary class="ex-disclosure__summary">
                                 <h3 id=heading_id class="ex-disclosure__title">{section.title}</h3>
                             </summary>
                             <div class="ex-disclosure__body">
@@ -114,6 +62,78 @@ pub fn ContextSections(
                 .collect_view()}
         </section>
     }
+}
+
+/// The live part of the context: "Expand all" and "Collapse all" with a
+/// polite status line, and, after mount, the deep links (`#slug` on load and
+/// on `hashchange` opens and shows that section) and the address kept in
+/// step with the sections the reader opens (`history.replaceState`). It acts
+/// on the sections' `<details>` elements by id.
+#[component]
+pub fn ContextTools(
+    /// The context's heading and section slugs.
+    outline: &'static ContextOutline,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let set_all = move |value: bool| {
+        for slug in outline.slugs {
+            if let Some(d) = details(slug) {
+                d.set_open(value);
+            }
+        }
+        status.set(all_toggled_message(value, outline.slugs.len()));
+    };
+
+    Effect::new(move |_| {
+        let show = move || {
+            let hash = window().location().hash().unwrap_or_default();
+            if let Some(i) = deeplink::find(&hash, "", outline.slugs.iter().copied()) {
+                if let Some(d) = details(outline.slugs[i]) {
+                    d.set_open(true);
+                }
+                reveal(outline.slugs[i]);
+            }
+        };
+        show();
+        let on_hash = window_event_listener(ev::hashchange, move |_| show());
+        // A click on a section's summary (also Enter or Space on it) comes
+        // before the toggle: the section is about to open when it is closed.
+        let on_click = window_event_listener(ev::click, move |e| {
+            let summary = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest(".ex-disclosure > summary").ok().flatten());
+            let Some(d) = summary
+                .and_then(|s| s.parent_element())
+                .and_then(|d| d.dyn_into::<HtmlDetailsElement>().ok())
+            else {
+                return;
+            };
+            let id = d.id();
+            if let Some(slug) = outline.slugs.iter().find(|s| **s == id) {
+                remember(slug, !d.open());
+            }
+        });
+        on_cleanup(move || {
+            on_hash.remove();
+            on_click.remove();
+        });
+    });
+
+    view! {
+        <button type="button" class="ex-button" on:click=move |_| set_all(true)>
+            "Expand all"
+        </button>
+        <button type="button" class="ex-button" on:click=move |_| set_all(false)>
+            "Collapse all"
+        </button>
+        <p class="ex-visually-hidden" role="status">{move || status.get()}</p>
+    }
+}
+
+/// The section `<details>` with this id.
+fn details(id: &str) -> Option<HtmlDetailsElement> {
+    document().get_element_by_id(id)?.dyn_into().ok()
 }
 
 /// Scrolls a section into view once it has been laid out open.

@@ -357,11 +357,16 @@ pub fn Poll(
                 {poll.heading}
             </h2>
             <p class="ex-poll__intro">{poll.intro}</p>
+            <noscript>
+                <p class="ex-poll__noscript">
+                    "The poll needs JavaScript. Turn it on to answer; your answers would stay in this browser."
+                </p>
+            </noscript>
             <div role="status" class="ex-poll__live">
                 <p class="ex-poll__notice">{notice}</p>
             </div>
             <p role="status" class="ex-poll__status">{status}</p>
-            <form class="ex-poll__form" novalidate hidden=summary_shown on:submit=submit>
+            <form class="ex-poll__form ex-needs-js" novalidate hidden=summary_shown on:submit=submit>
                 <div role="alert" class="ex-poll__live">
                     <p class="ex-poll__alert">{alert}</p>
                 </div>
@@ -667,7 +672,7 @@ mod tests {
 
     #[test]
     fn problems_point_at_their_control() {
-        let poll = &crate::story::STORY.poll;
+        let poll = crate::story::STORY.poll;
         let text_q = poll
             .questions
             .iter()

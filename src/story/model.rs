@@ -29,11 +29,11 @@ pub struct Story {
     /// Data tables.
     pub tables: &'static [Table],
     /// Evergreen context.
-    pub context: Context,
+    pub context: &'static Context,
     /// Timeline.
-    pub timeline: Timeline,
+    pub timeline: &'static Timeline,
     /// Reader poll.
-    pub poll: Poll,
+    pub poll: &'static Poll,
 }
 
 /// A table: the first cell of each row is the row's header.
@@ -56,6 +56,18 @@ pub struct Context {
     pub heading: &'static str,
     /// Collapsible sections.
     pub sections: &'static [Section],
+    /// Heading and section slugs, on their own.
+    pub outline: &'static ContextOutline,
+}
+
+/// What the live context controls need of the context: its heading and
+/// section ids, not the text (so the browser app does not link the text).
+#[derive(Debug)]
+pub struct ContextOutline {
+    /// Heading that labels the region.
+    pub heading: &'static str,
+    /// Slugs of the sections, in order.
+    pub slugs: &'static [&'static str],
 }
 
 /// A collapsible context section.

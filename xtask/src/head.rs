@@ -9,6 +9,12 @@
 //! build has minified those comments away, so there the first `<title>` element
 //! is replaced instead. A file that already has `og:title` is left alone. The
 //! `<html lang>` attribute is set from the story's language.
+//!
+//! The body gets the page itself, rendered to HTML by the app's components
+//! (`explainer::render_page`, leptos `ssr`): the article, the context
+//! sections, the timeline and the poll are in the file, so they show before
+//! the wasm loads and without JavaScript. The browser app then mounts the
+//! interactive parts over their pre-rendered `data-ex-part` blocks.
 
 use std::fs;
 use std::path::Path;
@@ -63,26 +69,51 @@ fn inject(html: &str, tags: &str) -> Result<Option<String>> {
     Ok(Some(format!("{}{tags}{}", &html[..start], &html[end..])))
 }
 
-/// Writes the head into `<dir>/index.html` (atomically: temp file + rename).
+/// The new html with `page` at the start of `<body>`, or None when the body
+/// already holds a pre-rendered page.
+fn inject_body(html: &str, page: &str) -> Result<Option<String>> {
+    let start = html.find("<body").ok_or("index.html has no <body>")?;
+    let open_end = html[start..]
+        .find('>')
+        .map(|i| start + i + 1)
+        .ok_or("index.html has an unclosed <body> tag")?;
+    let close = html[open_end..]
+        .find("</body>")
+        .map(|i| open_end + i)
+        .ok_or("index.html has no </body>")?;
+    if html[open_end..close].contains("data-ex-part") {
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "{}{page}{}",
+        &html[..open_end],
+        &html[open_end..]
+    )))
+}
+
+/// Writes the head and the pre-rendered page into `<dir>/index.html`
+/// (atomically: temp file + rename).
 pub fn apply(_ctx: &Ctx, dir: &Path) -> Result {
     let index = dir.join("index.html");
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let html = set_lang(&html, STORY.language);
-    match inject(&html, &head_html(&STORY))? {
-        None => println!("head: {} already has the story head", index.display()),
+    let html = inject(&html, &head_html(&STORY))?.unwrap_or(html);
+    match inject_body(&html, &explainer::render_page(&STORY))? {
+        None => println!("head: {} already has the story page", index.display()),
         Some(new) => {
             let tmp = dir.join(".index.html.xtask-tmp");
             fs::write(&tmp, new).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
             fs::rename(&tmp, &index)
                 .map_err(|e| format!("cannot replace {}: {e}", index.display()))?;
             println!(
-                "head: wrote title, description and Open Graph tags into {}",
+                "head: wrote the story's head tags and pre-rendered page into {}",
                 index.display()
             );
         }
     }
-    Ok(())
+    // Last, over the final markup: the CSP pinning every inline script.
+    crate::csp::apply(dir)
 }
 
 #[cfg(test)]
@@ -122,6 +153,34 @@ mod tests {
             set_lang("<html data-x=1 lang=\"fr\">", "en"),
             "<html lang=\"en\" data-x=1>"
         );
+    }
+
+    #[test]
+    fn puts_the_page_first_in_the_body_once() {
+        let src = "<head></head><body class=x><script>1</script></body>";
+        let page = "<main data-ex-part=\"poll\">P</main>";
+        let once = inject_body(src, page).unwrap().unwrap();
+        assert_eq!(
+            once,
+            "<head></head><body class=x><main data-ex-part=\"poll\">P</main><script>1</script></body>"
+        );
+        assert_eq!(inject_body(&once, page).unwrap(), None);
+        assert!(inject_body("<html></html>", page).is_err());
+    }
+
+    #[test]
+    fn the_project_page_renders_every_part() {
+        let page = explainer::render_page(&STORY);
+        assert!(page.contains(STORY.headline));
+        for part in explainer::Part::ALL {
+            assert!(
+                page.contains(&format!("data-ex-part=\"{}\"", part.name())),
+                "{part:?} missing"
+            );
+        }
+        for m in STORY.timeline.milestones {
+            assert!(page.contains(&format!("id=\"milestone-{}\"", m.slug)));
+        }
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! writes straight to this process's stdout/stderr.
 
 mod bench;
+mod csp;
 mod head;
+mod minify;
 mod setup;
 mod size;
 mod util;
@@ -124,9 +126,23 @@ fn trunk(ctx: &Ctx, subcommand: &str) -> Command {
     cmd
 }
 
-/// `trunk build --release` into dist/, then the story's head metadata.
+/// `trunk build --release` into dist/, the JavaScript glue minified, then
+/// the story's head metadata and pre-rendered page.
+///
+/// Builds take turns (a lock file in target/): two at once would share
+/// Trunk's staging directory and break each other.
 fn trunk_build(ctx: &Ctx, public_url: &str) -> Result {
+    let lock_path = ctx.root.join("target").join("xtask-build.lock");
+    std::fs::create_dir_all(ctx.root.join("target")).map_err(|e| e.to_string())?;
+    let lock = std::fs::File::create(&lock_path)
+        .map_err(|e| format!("cannot create {}: {e}", lock_path.display()))?;
+    if lock.try_lock().is_err() {
+        println!("build: waiting for another `cargo xtask` build to finish");
+        lock.lock()
+            .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
+    }
     run(trunk(ctx, "build").args(["--release", "--public-url", public_url]))?;
+    minify::apply(ctx, &ctx.dist())?;
     head::apply(ctx, &ctx.dist())
 }
 
@@ -218,7 +234,15 @@ fn cargo(ctx: &Ctx, args: &[&str]) -> Action {
 /// the capabilities from webdriver.json (the Chromium binary and the other flags).
 fn component_tests(ctx: &Ctx) -> Action {
     let mut cmd = ctx.cmd("cargo");
-    cmd.args(["test", "-p", "explainer", "--target", setup::WASM_TARGET]);
+    cmd.args([
+        "test",
+        "-p",
+        "explainer",
+        "--features",
+        "csr",
+        "--target",
+        setup::WASM_TARGET,
+    ]);
     let defaults = [
         ("CHROMEDRIVER", setup::CHROMEDRIVER.to_owned()),
         (
@@ -304,6 +328,8 @@ fn test(ctx: &Ctx) -> Result {
                     "clippy",
                     "-p",
                     "explainer",
+                    "--features",
+                    "csr",
                     "--target",
                     setup::WASM_TARGET,
                     "--all-targets",

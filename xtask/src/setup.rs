@@ -229,6 +229,7 @@ fn npm_packages(ctx: &Ctx) -> Result {
             // the TimelineJS peer page of `cargo xtask bench`
             "@knight-lab/timelinejs/dist/js/timeline.js",
             ".bin/wasm-opt",
+            ".bin/terser",
         ] {
             if !modules.join(needed).exists() {
                 return Err(format!("node_modules/{needed} is missing"));
