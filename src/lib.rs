@@ -11,6 +11,7 @@
 pub mod clipboard;
 pub mod components;
 pub mod deeplink;
+pub mod embed;
 pub mod poll;
 pub mod storage;
 pub mod story;
@@ -20,6 +21,7 @@ use leptos::prelude::*;
 
 use components::article::Article;
 use components::context::ContextSections;
+use components::embed::EmbedPanel;
 use components::poll::Poll;
 use components::timeline::Timeline;
 use story::{Story, STORY};
@@ -34,10 +36,14 @@ pub enum Part {
     Timeline,
     /// The reader poll.
     Poll,
+    /// The "Embed this" panel (standalone page only). Not in [`Part::ALL`]:
+    /// its pre-rendered markup is kept and wired by [`embed::start`], so no
+    /// view of it reaches the wasm.
+    Embed,
 }
 
 impl Part {
-    /// Every part, in page order.
+    /// Every part mounted live, in page order.
     pub const ALL: [Part; 3] = [Part::Context, Part::Timeline, Part::Poll];
 
     /// The value of its `data-ex-part` attribute.
@@ -46,6 +52,7 @@ impl Part {
             Part::Context => "context",
             Part::Timeline => "timeline",
             Part::Poll => "poll",
+            Part::Embed => "embed",
         }
     }
 }
@@ -102,6 +109,8 @@ impl Parts {
                 view! { <Poll poll=self.poll story_slug=self.slug /> }
             })
             .forget(),
+            // Not mounted by `start` (see `Part::Embed`): wiring its markup is enough.
+            Part::Embed => components::embed::wire(&host),
         }
     }
 }
@@ -113,6 +122,7 @@ pub fn App(
     #[prop(default = &STORY)]
     story: &'static Story,
 ) -> impl IntoView {
+    let parts = Parts::of(story);
     view! {
         <a class="ex-skip-link" href="#main">"Skip to the article"</a>
         <main id="main" class="ex-page" tabindex="-1">
@@ -123,6 +133,9 @@ pub fn App(
             </div>
             <div class="ex-part" data-ex-part=Part::Poll.name()>
                 <Poll poll=story.poll story_slug=story.slug />
+            </div>
+            <div class="ex-part" data-ex-part=Part::Embed.name()>
+                <EmbedPanel parts=parts />
             </div>
         </main>
     }
@@ -155,7 +168,8 @@ pub fn start() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let document = document();
-    for part in Part::ALL {
+    let mode = embed::start();
+    for part in Part::ALL.into_iter().filter(|p| mode.shows(*p)) {
         let selector = format!("[data-ex-part=\"{}\"]", part.name());
         if let Ok(Some(host)) = document.query_selector(&selector) {
             host.set_inner_html("");

@@ -2,5 +2,6 @@
 
 pub mod article;
 pub mod context;
+pub mod embed;
 pub mod poll;
 pub mod timeline;
