@@ -69,10 +69,11 @@ function isNetworkUrl(url) {
  *                         waits on the outside world
  *   record.failedRequests requests that failed, with the reason
  *   record.httpErrors     own-host responses with status >= 400
- * Options: ownHost ('127.0.0.1:PORT'), and any browser.newContext option
- * (viewport, colorScheme, reducedMotion, ...). Returns { context, page, record, close }.
+ * Options: ownHost ('127.0.0.1:PORT'), alsoOwnHosts (more hosts that are not
+ * foreign, e.g. the site in a host page's iframe), and any browser.newContext
+ * option (viewport, colorScheme, reducedMotion, ...). Returns { context, page, record, close }.
  */
-export async function newPage(browser, { ownHost, ...contextOptions } = {}) {
+export async function newPage(browser, { ownHost, alsoOwnHosts = [], ...contextOptions } = {}) {
   const context = await browser.newContext({ viewport: DEFAULT_VIEWPORT, ...contextOptions });
   const page = await context.newPage();
   const record = {
@@ -84,8 +85,10 @@ export async function newPage(browser, { ownHost, ...contextOptions } = {}) {
     failedRequests: [],
     httpErrors: [],
   };
+  const alsoOwn = new Set(alsoOwnHosts);
   const isForeign = (url) => {
     if (!isNetworkUrl(url)) return false;
+    if (alsoOwn.has(url.host)) return false;
     if (record.ownHost) return url.host !== record.ownHost;
     return !LOOPBACK_HOSTNAMES.has(url.hostname);
   };
@@ -151,19 +154,20 @@ export async function waitForApp(page, { timeout = READY_TIMEOUT_MS } = {}) {
 
 /**
  * Registers node:test before/after hooks in the calling spec file: one static
- * server over distDir() (under `basePath`, default $E2E_BASE_PATH or '/') and
- * one browser for the whole file. Returns { url, browser, open(options) }.
+ * server over `root` (default distDir(); a function is awaited in the hook,
+ * for a site a spec builds first) under `basePath` (default $E2E_BASE_PATH
+ * or '/') and one browser for the whole file. Returns { url, browser, open(options) }.
  *
  * open({ path, media, colorScheme, waitForReady, ...newPage options }) makes a
  * fresh context, applies page.emulateMedia({ media, colorScheme }) before
  * navigating when given, loads the site and waits for `data-app-ready`;
  * withPage(options, fn) does the same around `fn(page, record)`.
  */
-export function useSite({ basePath = process.env.E2E_BASE_PATH || '/' } = {}) {
+export function useSite({ basePath = process.env.E2E_BASE_PATH || '/', root = distDir } = {}) {
   let server;
   let browser;
   before(async () => {
-    server = await startServer({ root: distDir(), basePath });
+    server = await startServer({ root: typeof root === 'function' ? await root() : root, basePath });
     browser = await launch();
   });
   after(async () => {
