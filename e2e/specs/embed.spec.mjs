@@ -79,11 +79,15 @@ test('?embed shows the explainer without page chrome; ?embed=<part> only that pa
       assert.notEqual(await display(page, part), 'none', part);
     }
     const bg = await page.evaluate(() => [document.documentElement, document.body].map((e) => getComputedStyle(e).backgroundColor));
-    assert.deepEqual(bg, ['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)'], 'transparent');
+    assert.deepEqual(bg, ['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)'], 'transparent (light scheme)');
     const width = await page.$eval('main', (m) => m.getBoundingClientRect().width);
     assert.ok(width > 1200, `full width (${width})`);
     assert.deepEqual(record.pageErrors, []);
     assert.deepEqual(record.consoleErrors, []);
+  });
+  await site.withPage({ path: '?embed', colorScheme: 'dark' }, async (page) => {
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'opaque in the dark scheme: its light text needs its own background');
   });
   for (const part of ['context', 'timeline', 'poll']) {
     await site.withPage({ path: `?embed=${part}` }, async (page) => {
