@@ -255,7 +255,18 @@ pub struct Choice {
 }
 
 /// Ids the page itself uses; a slug may not take them.
-pub const RESERVED_IDS: &[&str] = &["main", "top", "article", "context", "timeline", "poll"];
+pub const RESERVED_IDS: &[&str] = &[
+    "main",
+    "top",
+    "article",
+    "context",
+    "timeline",
+    "poll",
+    "poll-clear",
+    "poll-confirm-text",
+    "poll-confirm-yes",
+    "embed",
+];
 
 /// Longest free-text limit a question may set.
 pub const MAX_TEXT_LIMIT: u32 = 5000;

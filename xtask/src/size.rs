@@ -53,8 +53,11 @@ impl Report {
     }
 }
 
-/// The first-load files at the top level of `dist`, sorted by name.
+/// The first-load files at the top level of `dist`, sorted by name: the
+/// wasm, js and css files that `index.html` names (when there is one), so a
+/// file the page never loads (`embed.js`, for host pages) is not counted.
 pub fn first_load_files(dist: &Path) -> Result<Vec<PathBuf>> {
+    let html = fs::read_to_string(dist.join("index.html")).ok();
     let entries = fs::read_dir(dist).map_err(|e| {
         format!(
             "cannot read {}: {e} (run `cargo xtask build` first)",
@@ -68,7 +71,11 @@ pub fn first_load_files(dist: &Path) -> Result<Vec<PathBuf>> {
             && path
                 .extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| FIRST_LOAD_EXTENSIONS.contains(&e));
+                .is_some_and(|e| FIRST_LOAD_EXTENSIONS.contains(&e))
+            && html.as_deref().is_none_or(|h| {
+                path.file_name()
+                    .is_some_and(|n| h.contains(n.to_string_lossy().as_ref()))
+            });
         if counted {
             files.push(path);
         }
@@ -166,14 +173,7 @@ pub fn print(report: &Report, dist: &Path) {
         String::new()
     };
     println!("  {:<width$} {raw:>12} {gzip:>12}{brotli}", "total");
-    if let Ok(html) = fs::read_to_string(dist.join("index.html")) {
-        for e in report.entries.iter().filter(|e| !html.contains(&e.name)) {
-            println!(
-                "  note: {} is not referenced by index.html (left over from another build?)",
-                e.name
-            );
-        }
-    }
+    println!("  (only files that index.html loads are counted; embed.js is for host pages)");
     println!(
         "  gzip total {} of the {} budget ({GZIP_BUDGET_BYTES} bytes): {:.1}% used",
         kib(gzip),
@@ -237,11 +237,16 @@ mod tests {
             "app-1a2b_bg.wasm",
             "app-1a2b.js",
             "style-9f.css",
-            "index.html",
+            "embed.js",
             "og.png",
         ] {
             fs::write(dir.join(f), "x".repeat(100)).unwrap();
         }
+        fs::write(
+            dir.join("index.html"),
+            "<link href=/style-9f.css><script>import('/app-1a2b.js');'/app-1a2b_bg.wasm'</script>",
+        )
+        .unwrap();
         fs::create_dir(dir.join("nested")).unwrap();
         fs::write(dir.join("nested").join("deep.js"), "x").unwrap();
         let names: Vec<String> = first_load_files(&dir)
