@@ -27,7 +27,7 @@ commands:
   build [--public-url PATH]   setup, `trunk build --release` into dist/, size report
   serve [--public-url PATH] [--port N]
                               setup, build, then `trunk serve --release` on
-                              http://127.0.0.1:8080 (rebuilds on change)
+                              http://127.0.0.1:8080 (rebuilds on change; reload to see it)
   head [--dir DIR]            write the story's title/description/Open Graph tags into
                               DIR/index.html (default $TRUNK_STAGING_DIR, else dist/)
   size                        gzip -9 (and brotli) sizes of dist/*.{wasm,js,css};
@@ -199,9 +199,16 @@ fn serve(ctx: &Ctx, opts: &Options) -> Result {
     let public_url = opts.get("--public-url").unwrap_or("/");
     let port = opts.get("--port").unwrap_or(SERVE_PORT);
     build(ctx, opts)?;
-    println!("Serving on http://{SERVE_ADDRESS}:{port}{public_url} (trunk serve; rebuilds on change, Ctrl-C stops)");
+    println!(
+        "Serving on http://{SERVE_ADDRESS}:{port}{public_url} (trunk serve; rebuilds on change: \
+         reload the page after a rebuild; Ctrl-C stops)"
+    );
     keep_head_in_dist(ctx);
+    // No auto-reload: its script is injected at serve time, so the page's CSP
+    // (which pins only the scripts in the file) would block it, and a reload
+    // could come before the pre-rendered page is written back.
     run(trunk(ctx, "serve").args([
+        "--no-autoreload",
         "--release",
         "--address",
         SERVE_ADDRESS,
