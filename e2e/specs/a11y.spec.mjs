@@ -18,7 +18,7 @@ import { after, test } from 'node:test';
 
 import AxeBuilder from '@axe-core/playwright';
 
-import { newPage, useSite, waitForApp } from '../support/browser.mjs';
+import { blockStorage, newPage, useSite, waitForApp } from '../support/browser.mjs';
 
 const site = useSite();
 
@@ -176,17 +176,6 @@ async function walk(page, config) {
   return failures;
 }
 
-/** Storage blocked: reading window.localStorage throws, as in a sandboxed embed. */
-async function blockStorage(page) {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      configurable: true,
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  });
-}
 
 async function openConfig(config, { blocked = false, path = '' } = {}) {
   const { name, ...options } = config;

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { newPage, useSite, waitForApp } from '../support/browser.mjs';
+import { blockStorage, newPage, useSite, waitForApp } from '../support/browser.mjs';
 
 const site = useSite();
 
@@ -128,14 +128,7 @@ test('poll: a save that storage refuses (quota) is announced politely', async ()
 test('poll: blocked storage is announced politely, on load and on saving', async () => {
   const { page, record, close } = await newPage(site.browser, { ownHost: new URL(site.url).host });
   try {
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        configurable: true,
-        get() {
-          throw new DOMException('The operation is insecure.', 'SecurityError');
-        },
-      });
-    });
+    await blockStorage(page);
     await page.goto(site.url, { waitUntil: 'load' });
     await waitForApp(page);
     const notice = await regionBefore(page, '#poll .ex-poll__notice');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { newPage, useSite, waitForApp } from '../support/browser.mjs';
+import { blockStorage, newPage, useSite, waitForApp } from '../support/browser.mjs';
 
 const site = useSite();
 
@@ -205,14 +205,7 @@ test('two tabs follow each other through the storage event', async () => {
 test('with storage blocked (the localStorage getter throws) the poll works in memory and says so', async () => {
   const { page, record, close } = await newPage(site.browser, { ownHost: new URL(site.url).host });
   try {
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        configurable: true,
-        get() {
-          throw new DOMException('The operation is insecure.', 'SecurityError');
-        },
-      });
-    });
+    await blockStorage(page);
     await page.goto(site.url, { waitUntil: 'load' });
     await waitForApp(page);
     await page.locator('#poll .ex-poll__notice').filter({ hasText: /./ }).waitFor();

@@ -5,22 +5,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { newPage, useSite, waitForApp } from '../support/browser.mjs';
+import { blockStorage, newPage, useSite, waitForApp } from '../support/browser.mjs';
 
 const site = useSite();
 
 async function openBlocked(subPath) {
   const opened = await newPage(site.browser, { ownHost: new URL(site.url).host });
-  await opened.page.addInitScript(() => {
-    for (const name of ['localStorage', 'sessionStorage']) {
-      Object.defineProperty(window, name, {
-        configurable: true,
-        get() {
-          throw new DOMException('The operation is insecure.', 'SecurityError');
-        },
-      });
-    }
-  });
+  await blockStorage(opened.page, ['localStorage', 'sessionStorage']);
   await opened.page.goto(new URL(subPath, site.url).href, { waitUntil: 'load' });
   await waitForApp(opened.page);
   return opened;

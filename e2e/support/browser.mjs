@@ -134,6 +134,24 @@ export async function newPage(browser, { ownHost, alsoOwnHosts = [], ...contextO
   return { context, page, record, close: () => context.close() };
 }
 
+/**
+ * Blocks storage for the page, as a sandboxed or third-party embed may find
+ * it: reading `window.localStorage` (and any other of `names`) throws a
+ * SecurityError. Call before navigating.
+ */
+export async function blockStorage(page, names = ['localStorage']) {
+  await page.addInitScript((blocked) => {
+    for (const name of blocked) {
+      Object.defineProperty(window, name, {
+        configurable: true,
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    }
+  }, names);
+}
+
 /** The built site: $E2E_DIST, else <repo>/dist. */
 export function distDir() {
   const dist = path.resolve(process.env.E2E_DIST || path.join(REPO_ROOT, 'dist'));

@@ -12,6 +12,7 @@
 
 pub mod resize;
 
+use crate::story::head::escape;
 use crate::Part;
 
 /// How the page is shown, from its address's query.
@@ -105,21 +106,6 @@ pub fn base_url(origin: &str, pathname: &str) -> String {
     out
 }
 
-/// Escapes text for a double-quoted HTML attribute.
-pub fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The attribute that marks our iframes for `embed.js`.
 pub const IFRAME_MARK: &str = "data-explainer-embed";
 
@@ -131,7 +117,7 @@ pub const INITIAL_HEIGHT: &str = "600px";
 /// (from [`base_url`]): a lazy, borderless, full-width `<iframe>` named by
 /// `title`, and the script that sizes it to its content.
 pub fn snippet(base: &str, mode: Mode, title: &str) -> String {
-    let base = escape_attr(base);
+    let base = escape(base);
     let query = mode.query().unwrap_or("embed");
     let mut s = String::with_capacity(320 + title.len() + 2 * base.len());
     s.push_str("<iframe src=\"");
@@ -139,7 +125,7 @@ pub fn snippet(base: &str, mode: Mode, title: &str) -> String {
     s.push('?');
     s.push_str(query);
     s.push_str("\" title=\"");
-    s.push_str(&escape_attr(title));
+    s.push_str(&escape(title));
     s.push_str("\" loading=\"lazy\" style=\"display:block;width:100%;height:");
     s.push_str(INITIAL_HEIGHT);
     s.push_str(";border:0\" ");
