@@ -1,6 +1,7 @@
 //! `cargo xtask size`: what a first visit downloads, compressed.
 //!
 //! Counts every `*.wasm`, `*.js` and `*.css` file at the top level of `dist/`
+//! that `index.html` loads, and the CSS inlined in its `<style>` elements,
 //! at gzip level 9 (the budget) and, when Node.js is at hand, at brotli
 //! quality 11 (for information).
 
@@ -113,23 +114,67 @@ fn brotli_lens(files: &[PathBuf]) -> Option<Vec<u64>> {
     (lens.len() == files.len()).then_some(lens)
 }
 
+/// The name the report gives the CSS inlined in `index.html`.
+pub const INLINE_CSS: &str = "index.html <style> (inline CSS)";
+
+/// The text of every `<style>` element in `html`, concatenated.
+pub fn inline_css(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<style") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let body = &after[open_end + 1..];
+        let Some(close) = body.find("</style>") else {
+            break;
+        };
+        out.push_str(&body[..close]);
+        rest = &body[close..];
+    }
+    out
+}
+
 pub fn measure(dist: &Path) -> Result<Report> {
-    let files = first_load_files(dist)?;
+    let mut files = first_load_files(dist)?;
+    let css = fs::read_to_string(dist.join("index.html"))
+        .map(|h| inline_css(&h))
+        .unwrap_or_default();
+    // Through a file, for the brotli sizes Node measures; one per call.
+    static CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let css_file =
+        std::env::temp_dir().join(format!("xtask-inline-{}-{n}.css", std::process::id()));
+    if !css.is_empty() {
+        fs::write(&css_file, &css)
+            .map_err(|e| format!("cannot write {}: {e}", css_file.display()))?;
+        files.push(css_file.clone());
+    }
     if files.is_empty() {
         return Err(format!(
             "no .wasm/.js/.css files at the top level of {} (run `cargo xtask build` first)",
             dist.display()
         ));
     }
-    let brotli = brotli_lens(&files);
+    let report = measure_files(&files, &css_file);
+    let _ = fs::remove_file(&css_file);
+    report
+}
+
+fn measure_files(files: &[PathBuf], css_file: &Path) -> Result<Report> {
+    let brotli = brotli_lens(files);
     let mut entries = Vec::new();
     for (i, path) in files.iter().enumerate() {
         let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         entries.push(Entry {
-            name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            name: if path == css_file {
+                INLINE_CSS.to_owned()
+            } else {
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            },
             raw: bytes.len() as u64,
             gzip: gzip_len(&bytes),
             brotli: brotli.as_ref().map(|b| b[i]),
@@ -228,6 +273,32 @@ mod tests {
         let input = "leptos ".repeat(1000);
         let len = gzip_len(input.as_bytes());
         assert!(len > 18 && len < 200, "{len}");
+    }
+
+    #[test]
+    fn inline_css_is_every_style_element() {
+        let html = "<head><style>a{b:c}</style><style media=print>d{e:f}</style></head><p>&lt;style&gt;</p>";
+        assert_eq!(inline_css(html), "a{b:c}d{e:f}");
+        assert_eq!(inline_css("<style>unclosed"), "");
+    }
+
+    #[test]
+    fn inline_css_counts_toward_the_first_load() {
+        let dir = temp_dir("inline");
+        fs::write(dir.join("app-1a2b_bg.wasm"), "x".repeat(100)).unwrap();
+        fs::write(
+            dir.join("index.html"),
+            format!(
+                "<style>{}</style>'/app-1a2b_bg.wasm'",
+                "p{color:red}".repeat(50)
+            ),
+        )
+        .unwrap();
+        let report = measure(&dir).unwrap();
+        let names: Vec<&str> = report.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["app-1a2b_bg.wasm", INLINE_CSS]);
+        assert!(report.entries[1].gzip > 18);
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
