@@ -235,21 +235,24 @@ fn cargo(ctx: &Ctx, args: &[&str]) -> Action {
     Action::Cmd(cmd)
 }
 
+/// The browser app as the wasm checks build it: the `csr` feature, for
+/// wasm32 (clippy and the component tests must agree on both).
+const WASM_APP: [&str; 6] = [
+    "-p",
+    "explainer",
+    "--features",
+    "csr",
+    "--target",
+    setup::WASM_TARGET,
+];
+
 /// Component tests run wasm-bindgen-test-runner (the target runner set in
 /// .cargo/config.toml) against Debian's chromedriver. The runner adds
 /// `headless`, `no-sandbox` and `disable-dev-shm-usage` itself and merges in
 /// the capabilities from webdriver.json (the Chromium binary and the other flags).
 fn component_tests(ctx: &Ctx) -> Action {
     let mut cmd = ctx.cmd("cargo");
-    cmd.args([
-        "test",
-        "-p",
-        "explainer",
-        "--features",
-        "csr",
-        "--target",
-        setup::WASM_TARGET,
-    ]);
+    cmd.arg("test").args(WASM_APP);
     let defaults = [
         ("CHROMEDRIVER", setup::CHROMEDRIVER.to_owned()),
         (
@@ -332,18 +335,11 @@ fn test(ctx: &Ctx) -> Result {
             action: cargo(
                 ctx,
                 &[
-                    "clippy",
-                    "-p",
-                    "explainer",
-                    "--features",
-                    "csr",
-                    "--target",
-                    setup::WASM_TARGET,
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
+                    &["clippy"][..],
+                    &WASM_APP,
+                    &["--all-targets", "--", "-D", "warnings"],
+                ]
+                .concat(),
             ),
         },
         Step {
