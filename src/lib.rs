@@ -4,14 +4,16 @@
 //! The page is rendered twice from the same components: to HTML at build
 //! time (`ssr` feature, [`render_page`], written into `dist/index.html` by
 //! `cargo xtask build`), so the article and every section are there before
-//! any script; and in the browser (`csr` feature, [`start`]), where only the
-//! interactive parts are mounted over their pre-rendered markup. The
+//! any script; and in the component tests (a Leptos mount). In the browser
+//! (`csr` feature, [`start`]) nothing is rendered again: each interactive
+//! part is brought to life over its pre-rendered markup (see [`live`]). The
 //! article itself never reaches the wasm.
 
 pub mod clipboard;
 pub mod components;
 pub mod deeplink;
 pub mod embed;
+pub mod live;
 pub mod poll;
 pub mod storage;
 pub mod story;
@@ -43,7 +45,7 @@ pub enum Part {
 }
 
 impl Part {
-    /// Every part mounted live, in page order.
+    /// Every part brought to life by [`start`], in page order.
     pub const ALL: [Part; 3] = [Part::Context, Part::Timeline, Part::Poll];
 
     /// The value of its `data-ex-part` attribute.
@@ -90,27 +92,14 @@ impl Parts {
         }
     }
 
-    /// Mounts the live view of one part into `host`. Each part keeps its
-    /// own view type: no type-erased views, whose code would weigh on the
-    /// wasm.
+    /// Brings one part to life over its pre-rendered markup in `host`.
     #[cfg(feature = "csr")]
-    pub fn mount(self, part: Part, host: web_sys::HtmlElement) {
-        use leptos::mount::mount_to;
+    pub fn wire(self, part: Part, host: &web_sys::Element) {
         match part {
-            Part::Context => mount_to(
-                host,
-                move || view! { <components::context::ContextTools outline=self.context /> },
-            )
-            .forget(),
-            Part::Timeline => {
-                mount_to(host, move || view! { <Timeline timeline=self.timeline /> }).forget()
-            }
-            Part::Poll => mount_to(host, move || {
-                view! { <Poll poll=self.poll story_slug=self.slug /> }
-            })
-            .forget(),
-            // Not mounted by `start` (see `Part::Embed`): wiring its markup is enough.
-            Part::Embed => components::embed::wire(&host),
+            Part::Context => components::context::wire(host, self.context),
+            Part::Timeline => components::timeline::wire(host, self.timeline, None),
+            Part::Poll => components::poll::wire(host, self.poll, self.slug),
+            Part::Embed => components::embed::wire(host),
         }
     }
 }
@@ -132,7 +121,7 @@ pub fn App(
                 <Timeline timeline=story.timeline />
             </div>
             <div class="ex-part" data-ex-part=Part::Poll.name()>
-                <Poll poll=story.poll story_slug=story.slug />
+                <Poll poll=story.poll />
             </div>
             <div class="ex-part" data-ex-part=Part::Embed.name()>
                 <EmbedPanel parts=parts />
@@ -143,7 +132,7 @@ pub fn App(
 
 /// The page body as HTML, for `cargo xtask build` to write into
 /// `dist/index.html`: what readers see before the wasm has loaded, and
-/// without JavaScript. The page is mounted over, never hydrated, so the
+/// without JavaScript. The page is wired, never hydrated, so the
 /// renderer's `<!>` hydration markers are left out (text is escaped, so
 /// they cannot occur in it).
 #[cfg(feature = "ssr")]
@@ -154,15 +143,14 @@ pub fn render_page(story: &'static Story) -> String {
         .replace("<!>", "")
 }
 
-/// Starts the app in the browser: mounts each [`Part`] over its pre-rendered
-/// markup (the markup is replaced in one task, so nothing flashes or moves),
-/// then marks `<html data-app-ready>`. A page that was not pre-rendered (a
-/// bare `trunk serve`) has no parts and stays empty: serve it with
+/// Starts the app in the browser: brings each [`Part`] to life over its
+/// pre-rendered markup (nothing is rendered again, so nothing flashes or
+/// moves, and what the reader did before the script arrived is kept), then
+/// marks `<html data-app-ready>`. A page that was not pre-rendered (a bare
+/// `trunk serve`) has no parts and stays empty: serve it with
 /// `cargo xtask serve`.
 #[cfg(feature = "csr")]
 pub fn start() {
-    use wasm_bindgen::JsCast;
-
     // Panic messages in the console while developing; release builds skip the
     // formatting code it pulls in.
     #[cfg(debug_assertions)]
@@ -172,8 +160,7 @@ pub fn start() {
     for part in Part::ALL.into_iter().filter(|p| mode.shows(*p)) {
         let selector = format!("[data-ex-part=\"{}\"]", part.name());
         if let Ok(Some(host)) = document.query_selector(&selector) {
-            host.set_inner_html("");
-            Parts::GENERATED.mount(part, host.unchecked_into());
+            Parts::GENERATED.wire(part, &host);
         }
     }
     if let Some(root) = document.document_element() {

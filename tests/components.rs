@@ -8,7 +8,7 @@ use explainer::story::STORY;
 use explainer::App;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 
 mod support;
 
@@ -94,6 +94,21 @@ fn app_has_a_skip_link_to_main() {
     assert!(host.query_selector("main#main").unwrap().is_some());
 }
 
+/// The context's markup, its tools wired as `start` wires them.
+fn context() -> HtmlElement {
+    let host = mount(|| view! { <ContextSections context=STORY.context /> });
+    wire_tools(&host);
+    host
+}
+
+fn wire_tools(host: &Element) {
+    let tools = host
+        .query_selector("[data-ex-part=context]")
+        .unwrap()
+        .expect("the tools' block");
+    explainer::Parts::GENERATED.wire(explainer::Part::Context, &tools);
+}
+
 fn sections(host: &Element) -> Vec<Element> {
     all(host, "details.ex-disclosure")
 }
@@ -111,7 +126,7 @@ fn button(host: &Element, name: &str) -> Element {
 
 #[wasm_bindgen_test]
 async fn context_is_a_labelled_region_with_headed_disclosures() {
-    let host = mount(|| view! { <ContextSections context=STORY.context /> });
+    let host = context();
     sleep(0).await;
     let region = host.query_selector("section").unwrap().unwrap();
     let label_id = region.get_attribute("aria-labelledby").unwrap();
@@ -142,7 +157,7 @@ async fn context_is_a_labelled_region_with_headed_disclosures() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_summary_toggles_its_section() {
-    let host = mount(|| view! { <ContextSections context=STORY.context /> });
+    let host = context();
     sleep(0).await;
     let second = sections(&host).remove(1);
     assert!(!is_open(&second));
@@ -167,7 +182,7 @@ async fn clicking_a_summary_toggles_its_section() {
 
 #[wasm_bindgen_test]
 async fn expand_and_collapse_all_are_announced() {
-    let host = mount(|| view! { <ContextSections context=STORY.context /> });
+    let host = context();
     sleep(0).await;
     let status = host.query_selector("[role=status]").unwrap().unwrap();
     click(&button(&host, "Expand all"));
@@ -185,8 +200,9 @@ async fn expand_and_collapse_all_are_announced() {
 async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
     let third = STORY.context.sections[2].slug;
     let host = mount(|| view! { <ContextSections context=STORY.context /> });
-    // The address is read after mount, when effects run: set it before they do.
+    // The address is read when the tools are wired, as `start` does on load.
     set_hash_quietly(&format!("#{third}"));
+    wire_tools(&host);
     sleep(0).await;
     assert!(is_open(&sections(&host)[2]), "opened from the hash on load");
     let fourth = STORY.context.sections[3].slug;

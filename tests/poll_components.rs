@@ -3,7 +3,7 @@
 //! the way assistive technology finds them: by role, label and name.
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::poll::Poll;
+use explainer::components::poll::{wire, Poll};
 use explainer::story::{QuestionKind, STORY};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -62,17 +62,15 @@ fn override_property(target: &str, name: &str, getter_body: &str) {
     );
 }
 
-/// Mounts the poll over `seed` (what storage holds at load) and lets its
-/// after-mount effect read storage.
+/// Renders the poll and wires it over `seed` (what storage holds at load),
+/// as `start` does.
 async fn poll_after(seed: Option<&str>) -> HtmlElement {
     let host = fresh_host();
     if let Some(value) = seed {
         storage().set_item(&key(), value).unwrap();
     }
-    leptos::mount::mount_to(host.clone(), || {
-        view! { <Poll poll=STORY.poll story_slug=STORY.slug /> }
-    })
-    .forget();
+    leptos::mount::mount_to(host.clone(), || view! { <Poll poll=STORY.poll /> }).forget();
+    wire(&host, STORY.poll, STORY.slug);
     sleep(20).await;
     host
 }

@@ -2,7 +2,7 @@
 //! deep links and the injected "today".
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::timeline::Timeline;
+use explainer::components::timeline::{wire, Timeline};
 use explainer::story::STORY;
 use explainer::timeline::dates::Day;
 use explainer::timeline::layout::chronological;
@@ -17,8 +17,11 @@ use support::{all, mount, sleep, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The timeline's markup, wired as `start` wires it but with `today` given.
 fn mount_timeline(today: Day) -> HtmlElement {
-    mount(move || view! { <Timeline timeline=STORY.timeline today=today /> })
+    let host = mount(move || view! { <Timeline timeline=STORY.timeline /> });
+    wire(&host, STORY.timeline, Some(today));
+    host
 }
 
 /// Milestone buttons in walking order (dated by date, then undated).

@@ -6,12 +6,12 @@
 //! it, and it works before (and without) the script.
 
 use leptos::either::EitherOf3;
-use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement};
 
 use crate::deeplink;
+use crate::live;
 use crate::story::{Block, Context, ContextOutline, Item};
 
 /// What the live region says after "Expand all" or "Collapse all".
@@ -30,8 +30,8 @@ pub fn all_toggled_message(expanded: bool, count: usize) -> String {
 /// The sections are plain markup (native `<details>`, open as the story
 /// says), rendered into the page at build time and never re-rendered: what
 /// the reader, find-in-page or a text fragment opens stays open. Only
-/// [`ContextTools`] is live in the browser, mounted over its pre-rendered
-/// block (`data-ex-part="context"`).
+/// [`ContextTools`] is live in the browser: [`wire`] brings it to life in
+/// its pre-rendered block (`data-ex-part="context"`).
 #[component]
 pub fn ContextSections(
     /// The story's context.
@@ -41,7 +41,7 @@ pub fn ContextSections(
         <section id="context" class="ex-context" aria-labelledby="ex-context-heading">
             <h2 id="ex-context-heading" class="ex-section-heading">{context.heading}</h2>
             <div class="ex-context__tools ex-no-print" data-ex-part=crate::Part::Context.name()>
-                <ContextTools outline=context.outline />
+                <ContextTools />
             </div>
             {context
                 .sections
@@ -64,71 +64,68 @@ pub fn ContextSections(
     }
 }
 
-/// The live part of the context: "Expand all" and "Collapse all" with a
-/// polite status line, and, after mount, the deep links (`#slug` on load and
-/// on `hashchange` opens and shows that section) and the address kept in
-/// step with the sections the reader opens (`history.replaceState`). It acts
-/// on the sections' `<details>` elements by id.
+/// The context's tools: "Expand all" and "Collapse all" and their polite
+/// status line. Static markup: [`wire`] makes it work.
 #[component]
-pub fn ContextTools(
-    /// The context's heading and section slugs.
-    outline: &'static ContextOutline,
-) -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let set_all = move |value: bool| {
-        for slug in outline.slugs {
-            if let Some(d) = details(slug) {
-                d.set_open(value);
-            }
-        }
-        status.set(all_toggled_message(value, outline.slugs.len()));
-    };
-
-    Effect::new(move |_| {
-        let show = move || {
-            let hash = window().location().hash().unwrap_or_default();
-            if let Some(i) = deeplink::find(&hash, "", outline.slugs.iter().copied()) {
-                if let Some(d) = details(outline.slugs[i]) {
-                    d.set_open(true);
-                }
-                reveal(outline.slugs[i]);
-            }
-        };
-        show();
-        let on_hash = window_event_listener(ev::hashchange, move |_| show());
-        // A click on a section's summary (also Enter or Space on it) comes
-        // before the toggle: the section is about to open when it is closed.
-        let on_click = window_event_listener(ev::click, move |e| {
-            let summary = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest(".ex-disclosure > summary").ok().flatten());
-            let Some(d) = summary
-                .and_then(|s| s.parent_element())
-                .and_then(|d| d.dyn_into::<HtmlDetailsElement>().ok())
-            else {
-                return;
-            };
-            let id = d.id();
-            if let Some(slug) = outline.slugs.iter().find(|s| **s == id) {
-                remember(slug, !d.open());
-            }
-        });
-        on_cleanup(move || {
-            on_hash.remove();
-            on_click.remove();
-        });
-    });
-
+pub fn ContextTools() -> impl IntoView {
     view! {
-        <button type="button" class="ex-button" on:click=move |_| set_all(true)>
+        <button type="button" class="ex-button" data-ex-open="true">
             "Expand all"
         </button>
-        <button type="button" class="ex-button" on:click=move |_| set_all(false)>
+        <button type="button" class="ex-button" data-ex-open="false">
             "Collapse all"
         </button>
-        <p class="ex-visually-hidden" role="status">{move || status.get()}</p>
+        <p class="ex-visually-hidden" role="status"></p>
     }
+}
+
+/// Brings the tools rendered by [`ContextTools`] under `root` to life, with
+/// the deep links: "Expand all" and "Collapse all" act on the sections'
+/// `<details>` (by id) and say so; `#slug` on start and on `hashchange`
+/// opens and shows that section; and the address follows the sections the
+/// reader opens (`history.replaceState`). Browser only.
+pub fn wire(root: &Element, outline: &'static ContextOutline) {
+    let status = live::find(root, "[role=status]");
+    live::on(root, "click", move |e| {
+        let Some(button) = live::target_in(&e, "[data-ex-open]") else {
+            return;
+        };
+        let open = button.get_attribute("data-ex-open").as_deref() == Some("true");
+        for slug in outline.slugs {
+            if let Some(d) = details(slug) {
+                d.set_open(open);
+            }
+        }
+        if let Some(status) = &status {
+            live::set_text(status, &all_toggled_message(open, outline.slugs.len()));
+        }
+    });
+
+    let show = move || {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(i) = deeplink::find(&hash, "", outline.slugs.iter().copied()) {
+            if let Some(d) = details(outline.slugs[i]) {
+                d.set_open(true);
+            }
+            reveal(outline.slugs[i]);
+        }
+    };
+    show();
+    live::on(&window(), "hashchange", move |_| show());
+    // A click on a section's summary (also Enter or Space on it) comes
+    // before the toggle: the section is about to open when it is closed.
+    live::on(&document(), "click", move |e| {
+        let Some(d) = live::target_in(&e, ".ex-disclosure > summary")
+            .and_then(|s| s.parent_element())
+            .and_then(|d| d.dyn_into::<HtmlDetailsElement>().ok())
+        else {
+            return;
+        };
+        let id = d.id();
+        if let Some(slug) = outline.slugs.iter().find(|s| **s == id) {
+            remember(slug, !d.open());
+        }
+    });
 }
 
 /// The section `<details>` with this id.

@@ -148,7 +148,7 @@ pub fn wire(root: &Element) {
                 let text = code.value();
                 let status = status.clone();
                 status.set_text_content(None);
-                leptos::task::spawn_local(async move {
+                wasm_bindgen_futures::spawn_local(async move {
                     let said = match clipboard::copy(&text).await {
                         Ok(()) => COPIED,
                         Err(hint) => hint,

@@ -7,6 +7,7 @@
 
 pub mod codec;
 pub mod keep;
+pub mod state;
 
 use crate::story::{Poll, Question, QuestionKind};
 

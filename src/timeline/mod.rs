@@ -2,3 +2,4 @@
 
 pub mod dates;
 pub mod layout;
+pub mod state;

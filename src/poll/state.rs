@@ -1,0 +1,406 @@
+//! What the poll shows, as a plain value: the reader's drafts, what is
+//! saved, which view is up (the form or "Your answers"), and the lines it
+//! says. Each reader action is a method, tested natively;
+//! `components::poll::wire` shows the state and does the storage writes.
+
+use crate::poll::keep::{Loaded, Notice};
+use crate::poll::{other_choice, validate, Answer, Answers, Problem};
+use crate::story::{Poll, Question, QuestionKind};
+
+/// One question's draft: what the form shows, and what "Your answers"
+/// shows once saved.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draft {
+    /// Ids of the ticked choices, in the order ticked.
+    pub chosen: Vec<&'static str>,
+    /// The "Other" text.
+    pub other: String,
+    /// A text question's text.
+    pub text: String,
+}
+
+impl Draft {
+    /// A saved answer as a draft; ids the story no longer has are left out.
+    fn of(q: &'static Question, a: Option<&Answer>) -> Draft {
+        Draft {
+            chosen: q
+                .choices
+                .iter()
+                .filter(|c| a.is_some_and(|a| a.choices.iter().any(|id| id == c.id)))
+                .map(|c| c.id)
+                .collect(),
+            other: a.map(|a| a.other.clone()).unwrap_or_default(),
+            text: a.map(|a| a.text.clone()).unwrap_or_default(),
+        }
+    }
+
+    fn answer(&self) -> Answer {
+        Answer {
+            choices: self.chosen.iter().map(|c| (*c).to_owned()).collect(),
+            other: self.other.clone(),
+            text: self.text.clone(),
+            extra: Vec::new(),
+        }
+    }
+
+    /// True when "Your answers" has something to show for it.
+    pub fn is_answered(&self) -> bool {
+        !self.chosen.is_empty() || !self.text.trim().is_empty()
+    }
+}
+
+/// The poll's state.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The poll.
+    pub poll: &'static Poll,
+    /// One draft per question, in order.
+    pub drafts: Vec<Draft>,
+    /// The answers kept (in storage, or in memory when storage fails), with
+    /// any fields and questions this version does not know.
+    pub saved: Option<Answers>,
+    /// True while the form shows; false shows the summary (when there is one).
+    pub editing: bool,
+    /// True once the reader changed the form since it was filled.
+    pub dirty: bool,
+    /// True when saving may write to storage.
+    pub writable: bool,
+    /// What storage did wrong, if anything (polite).
+    pub notice: String,
+    /// What just happened (polite).
+    pub status: String,
+    /// Why a save was refused (assertive).
+    pub alert: String,
+    /// The problems found by the last refused save.
+    pub problems: Vec<Problem>,
+    /// True while "Clear my answers" waits for a yes or no.
+    pub confirming: bool,
+}
+
+impl State {
+    /// The poll before storage has been read.
+    pub fn new(poll: &'static Poll) -> State {
+        State {
+            poll,
+            drafts: vec![Draft::default(); poll.questions.len()],
+            saved: None,
+            editing: true,
+            dirty: false,
+            writable: false,
+            notice: String::new(),
+            status: String::new(),
+            alert: String::new(),
+            problems: Vec::new(),
+            confirming: false,
+        }
+    }
+
+    /// True when "Your answers" shows instead of the form.
+    pub fn summary_shown(&self) -> bool {
+        !self.editing && self.saved.is_some()
+    }
+
+    /// Shows `answers` (or none) in the form, as not yet changed.
+    pub fn fill(&mut self, answers: Option<&Answers>) {
+        self.drafts = self
+            .poll
+            .questions
+            .iter()
+            .map(|q| Draft::of(q, answers.and_then(|a| a.get(q.slug))))
+            .collect();
+        self.dirty = false;
+        self.problems.clear();
+        self.alert.clear();
+    }
+
+    /// Sets the storage notice.
+    pub fn notify(&mut self, notice: Option<Notice>) {
+        self.notice = notice.map(Notice::message).unwrap_or_default().to_owned();
+    }
+
+    /// Takes what storage held when the page started.
+    pub fn start(&mut self, loaded: Loaded) {
+        self.writable = loaded.writable;
+        self.notify(loaded.notice);
+        if let Some(a) = loaded.answers {
+            self.fill(Some(&a));
+            self.editing = a.is_blank_for(self.poll);
+            self.saved = Some(a);
+        }
+    }
+
+    /// Takes what another tab saved (or cleared). A reader in the middle of
+    /// changing the form keeps typing and is told.
+    pub fn synced(&mut self, loaded: Loaded) {
+        let had = self.saved.is_some();
+        self.writable = loaded.writable;
+        self.notify(loaded.notice);
+        let keep_typing = self.editing && self.dirty;
+        let message = match (&loaded.answers, keep_typing) {
+            (Some(_), true) => {
+                "Your answers were changed in another tab. Saving here will replace them."
+            }
+            (Some(_), false) => "Your answers were updated in another tab.",
+            (None, _) if had => "Your answers were cleared in another tab.",
+            (None, _) => "",
+        };
+        if !keep_typing {
+            self.fill(loaded.answers.as_ref());
+            self.editing = loaded
+                .answers
+                .as_ref()
+                .is_none_or(|a| a.is_blank_for(self.poll));
+            self.confirming = false;
+        }
+        self.saved = loaded.answers;
+        message.clone_into(&mut self.status);
+    }
+
+    /// Ticks (or unticks) choice `id` of question `i`; a single-choice
+    /// question keeps one.
+    pub fn choose(&mut self, i: usize, id: &'static str, on: bool) {
+        let (Some(q), Some(d)) = (self.poll.questions.get(i), self.drafts.get_mut(i)) else {
+            return;
+        };
+        if q.kind == QuestionKind::Single {
+            d.chosen.clear();
+        }
+        d.chosen.retain(|x| *x != id);
+        if on {
+            d.chosen.push(id);
+        }
+        self.dirty = true;
+    }
+
+    /// The reader typed in question `i`'s "Other" box: typing something
+    /// ticks "Other".
+    pub fn type_other(&mut self, i: usize, value: String) {
+        let other = self.poll.questions.get(i).and_then(other_choice);
+        if let Some(id) = other {
+            let ticked = self.drafts.get(i).is_some_and(|d| d.chosen.contains(&id));
+            if !value.trim().is_empty() && !ticked {
+                self.choose(i, id, true);
+            }
+        }
+        if let Some(d) = self.drafts.get_mut(i) {
+            d.other = value;
+            self.dirty = true;
+        }
+    }
+
+    /// The reader typed in text question `i`.
+    pub fn type_text(&mut self, i: usize, value: String) {
+        if let Some(d) = self.drafts.get_mut(i) {
+            d.text = value;
+            self.dirty = true;
+        }
+    }
+
+    /// The answers a save would keep; `None` when problems refuse it (they
+    /// are then shown, with the alert).
+    pub fn check(&mut self) -> Option<Answers> {
+        let given = self.drafts.iter().map(Draft::answer).collect();
+        let next = self
+            .saved
+            .clone()
+            .unwrap_or_default()
+            .updated(self.poll, given);
+        let found = validate(self.poll, &next);
+        if found.is_empty() {
+            return Some(next);
+        }
+        self.alert = refused_message(&found);
+        self.problems = found;
+        self.status.clear();
+        None
+    }
+
+    /// `answers` were kept (or shown only): the summary comes up with `message`.
+    pub fn saved(&mut self, answers: Answers, message: &str) {
+        self.problems.clear();
+        self.alert.clear();
+        self.dirty = false;
+        self.saved = Some(answers);
+        self.editing = false;
+        message.clone_into(&mut self.status);
+    }
+
+    /// "Change my answers": the form, filled with what is saved.
+    pub fn change(&mut self) {
+        self.confirming = false;
+        let saved = self.saved.take();
+        self.fill(saved.as_ref());
+        self.saved = saved;
+        self.editing = true;
+        self.status.clear();
+    }
+
+    /// "Cancel changes": back to the summary, the form as saved.
+    pub fn cancel(&mut self) {
+        let saved = self.saved.take();
+        self.fill(saved.as_ref());
+        self.saved = saved;
+        self.editing = false;
+    }
+
+    /// The answers are gone: an empty form.
+    pub fn cleared(&mut self) {
+        self.confirming = false;
+        self.saved = None;
+        self.fill(None);
+        self.editing = true;
+        "Your answers were cleared.".clone_into(&mut self.status);
+    }
+}
+
+/// What the alert says after a refused save.
+pub fn refused_message(problems: &[Problem]) -> String {
+    match problems {
+        [only] => format!("Your answers were not saved. {}", only.message),
+        more => format!(
+            "Your answers were not saved: please fix the {} problems marked below.",
+            more.len()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::poll::Field;
+    use crate::story::STORY;
+
+    fn poll() -> &'static Poll {
+        STORY.poll
+    }
+
+    fn single() -> (usize, &'static Question) {
+        poll()
+            .questions
+            .iter()
+            .enumerate()
+            .find(|(_, q)| q.kind != QuestionKind::Text)
+            .expect("the story asks a question with choices")
+    }
+
+    fn with_other() -> (usize, &'static Question) {
+        poll()
+            .questions
+            .iter()
+            .enumerate()
+            .find(|(_, q)| other_choice(q).is_some())
+            .expect("the story has an Other choice")
+    }
+
+    #[test]
+    fn refusals_name_one_problem_or_count_several() {
+        let problem = |field, message: &str| Problem {
+            question: "q",
+            field,
+            message: message.to_owned(),
+        };
+        assert_eq!(
+            refused_message(&[problem(
+                Field::Form,
+                "Answer at least one question, then save."
+            )]),
+            "Your answers were not saved. Answer at least one question, then save."
+        );
+        assert_eq!(
+            refused_message(&[problem(Field::Text, "a"), problem(Field::Other, "b")]),
+            "Your answers were not saved: please fix the 2 problems marked below."
+        );
+    }
+
+    #[test]
+    fn choices_tick_and_untick_and_a_save_shows_the_summary() {
+        let mut s = State::new(poll());
+        let (i, q) = single();
+        s.choose(i, q.choices[0].id, true);
+        s.choose(i, q.choices[1].id, true);
+        s.choose(i, q.choices[0].id, false);
+        assert_eq!(s.drafts[i].chosen, vec![q.choices[1].id]);
+        assert!(s.dirty);
+        let answers = s.check().expect("a choice can be saved");
+        s.saved(answers, "Saved.");
+        assert!(s.summary_shown());
+        assert!(!s.dirty);
+        assert_eq!(s.status, "Saved.");
+    }
+
+    #[test]
+    fn nothing_answered_is_refused_with_an_alert() {
+        let mut s = State::new(poll());
+        assert!(s.check().is_none());
+        assert_eq!(s.problems.len(), 1);
+        assert!(s.alert.starts_with("Your answers were not saved."));
+        assert!(!s.summary_shown());
+    }
+
+    #[test]
+    fn typing_other_ticks_it() {
+        let mut s = State::new(poll());
+        let (i, q) = with_other();
+        let id = other_choice(q).unwrap();
+        s.type_other(i, "   ".to_owned());
+        assert!(
+            !s.drafts[i].chosen.contains(&id),
+            "blank typing ticks nothing"
+        );
+        s.type_other(i, "Tourism".to_owned());
+        assert!(s.drafts[i].chosen.contains(&id));
+        assert_eq!(s.drafts[i].other, "Tourism");
+    }
+
+    #[test]
+    fn change_and_cancel_go_back_to_what_is_saved() {
+        let mut s = State::new(poll());
+        let (i, q) = single();
+        s.choose(i, q.choices[0].id, true);
+        let answers = s.check().unwrap();
+        s.saved(answers, "Saved.");
+        s.change();
+        assert!(!s.summary_shown());
+        assert_eq!(s.drafts[i].chosen, vec![q.choices[0].id]);
+        s.choose(i, q.choices[1].id, true);
+        s.cancel();
+        assert!(s.summary_shown());
+        assert_eq!(
+            s.drafts[i].chosen,
+            vec![q.choices[0].id],
+            "the change is dropped"
+        );
+        s.cleared();
+        assert!(s.saved.is_none() && s.editing);
+        assert!(s.drafts.iter().all(|d| !d.is_answered()));
+    }
+
+    #[test]
+    fn another_tab_never_wipes_what_the_reader_is_typing() {
+        let mut s = State::new(poll());
+        let (i, q) = single();
+        s.choose(i, q.choices[0].id, true);
+        let theirs = {
+            let mut other = State::new(poll());
+            other.choose(i, q.choices[1].id, true);
+            other.check().unwrap()
+        };
+        let loaded = Loaded {
+            answers: Some(theirs.clone()),
+            writable: true,
+            notice: None,
+        };
+        s.synced(loaded.clone());
+        assert_eq!(
+            s.drafts[i].chosen,
+            vec![q.choices[0].id],
+            "the reader's ticks kept"
+        );
+        assert!(s.status.contains("Saving here will replace them"));
+        let mut idle = State::new(poll());
+        idle.synced(loaded);
+        assert_eq!(idle.drafts[i].chosen, vec![q.choices[1].id]);
+        assert!(idle.summary_shown());
+        assert_eq!(idle.status, "Your answers were updated in another tab.");
+    }
+}
