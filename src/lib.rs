@@ -74,12 +74,16 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// The generated story's parts, without going through [`STORY`].
+    /// The generated story's parts as the browser app needs them, without
+    /// going through [`STORY`]: outlines whose texts that only the
+    /// pre-rendered page shows (milestone details, poll prompts and labels)
+    /// are left empty, so they are not linked into the wasm. Headings, slugs,
+    /// dates, sector labels and milestone titles are there.
     pub const GENERATED: Parts = Parts {
         slug: story::STORY_SLUG,
         context: &story::STORY_CONTEXT_OUTLINE,
-        timeline: &story::STORY_TIMELINE,
-        poll: &story::STORY_POLL,
+        timeline: &story::STORY_TIMELINE_LIVE,
+        poll: &story::STORY_POLL_LIVE,
     };
 
     /// The parts of `story`.

@@ -352,7 +352,7 @@ pub fn wire(root: &Element, timeline: &'static TimelineData, today: Option<Day>)
         let announce = announce.clone();
         Rc::new(move |i: usize, focus: bool| {
             let m = &milestones[i];
-            store.update(|s| s.selected = Some(i));
+            store.update(|s| s.select(i));
             for note in live::find_all(&region, ".ex-ms__copied") {
                 live::set_text(&note, "");
             }

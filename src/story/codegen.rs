@@ -66,8 +66,11 @@ fn item(i: &Item) -> String {
 /// Rust source defining `pub static STORY: Story`, for `include!` inside
 /// `src/story/mod.rs`. The context, timeline and poll are statics of their
 /// own (`STORY_CONTEXT`, `STORY_TIMELINE`, `STORY_POLL`) that `STORY` points
-/// to, so the browser app, which mounts only those parts over the pre-rendered
-/// page, links their data and not the article's.
+/// to. The browser app, which brings those parts to life over the
+/// pre-rendered page, links only their outlines (`STORY_CONTEXT_OUTLINE`,
+/// `STORY_TIMELINE_LIVE`, `STORY_POLL_LIVE`): slugs, dates, kinds and the
+/// few words it says itself, not the texts the page already shows. So the
+/// wasm does not grow with a longer story.
 pub fn generate(valid: &Valid) -> String {
     let s = &valid.file;
     let mut out = String::new();
@@ -132,67 +135,88 @@ pub fn generate(valid: &Valid) -> String {
             t(&sec.label)
         )
     });
-    let milestones: Vec<String> = s
-        .timeline
-        .milestones
-        .get_ref()
-        .iter()
-        .zip(&valid.when)
-        .map(|(ms, w)| {
+    // `full` false: the browser's copy, without the texts only the
+    // pre-rendered page shows (see `STORY_TIMELINE_LIVE`).
+    let milestones = |full: bool| -> String {
+        let shown = |text: String| if full { text } else { lit("") };
+        s.timeline
+            .milestones
+            .get_ref()
+            .iter()
+            .zip(&valid.when)
+            .map(|(ms, w)| {
+                format!(
+                    "Milestone {{ slug: {}, title: {}, sector: {}, when: {}, reported: {}, summary: {}, impact: {}, source: {}, note: {} }}",
+                    t(&ms.slug),
+                    t(&ms.title),
+                    t(&ms.sector),
+                    when(*w),
+                    ms.status == MilestoneStatus::Reported,
+                    shown(t(&ms.summary)),
+                    if full { opt(&ms.impact) } else { "None".to_owned() },
+                    shown(t(&ms.source)),
+                    if full { opt(&ms.note) } else { "None".to_owned() }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push_str("    timeline: &STORY_TIMELINE,\n");
+    for (name, full, doc) in [
+        ("STORY_TIMELINE", true, "The story's timeline."),
+        ("STORY_TIMELINE_LIVE", false, "The timeline as the browser app needs it: the same milestones, sectors and dates, without the details' texts (the pre-rendered page has them)."),
+    ] {
+        let _ = writeln!(
+            parts,
+            "/// {doc}\npub static {name}: Timeline = Timeline {{ heading: {}, sectors: {sectors}, milestones: &[{}] }};",
+            t(&s.timeline.heading),
+            milestones(full)
+        );
+    }
+    // `full` false: the browser's copy, without prompts, labels and intro
+    // (see `STORY_POLL_LIVE`).
+    let questions = |full: bool| {
+        let shown = |text: String| if full { text } else { lit("") };
+        list(s.poll.questions.get_ref(), |q| {
+            let kind = match q.kind {
+                QuestionKind::Single => "Single",
+                QuestionKind::Multiple => "Multiple",
+                QuestionKind::Text => "Text",
+            };
+            let choices = q.choices.as_ref().map_or_else(
+                || "&[]".to_owned(),
+                |c| {
+                    list(c.get_ref(), |ch| {
+                        format!(
+                            "Choice {{ id: {}, label: {}, other: {} }}",
+                            t(&ch.id),
+                            shown(t(&ch.label)),
+                            ch.other
+                        )
+                    })
+                },
+            );
             format!(
-                "Milestone {{ slug: {}, title: {}, sector: {}, when: {}, reported: {}, summary: {}, impact: {}, source: {}, note: {} }}",
-                t(&ms.slug),
-                t(&ms.title),
-                t(&ms.sector),
-                when(*w),
-                ms.status == MilestoneStatus::Reported,
-                t(&ms.summary),
-                opt(&ms.impact),
-                t(&ms.source),
-                opt(&ms.note)
+                "Question {{ slug: {}, prompt: {}, kind: QuestionKind::{kind}, max_length: {}, choices: {choices} }}",
+                t(&q.slug),
+                shown(t(&q.prompt)),
+                q.max_length.get_ref()
             )
         })
-        .collect();
-    out.push_str("    timeline: &STORY_TIMELINE,\n");
-    let _ = writeln!(
-        parts,
-        "/// The story's timeline.\npub static STORY_TIMELINE: Timeline = Timeline {{ heading: {}, sectors: {sectors}, milestones: &[{}] }};",
-        t(&s.timeline.heading),
-        milestones.join(", ")
-    );
-    let questions = list(s.poll.questions.get_ref(), |q| {
-        let kind = match q.kind {
-            QuestionKind::Single => "Single",
-            QuestionKind::Multiple => "Multiple",
-            QuestionKind::Text => "Text",
-        };
-        let choices = q.choices.as_ref().map_or_else(
-            || "&[]".to_owned(),
-            |c| {
-                list(c.get_ref(), |ch| {
-                    format!(
-                        "Choice {{ id: {}, label: {}, other: {} }}",
-                        t(&ch.id),
-                        t(&ch.label),
-                        ch.other
-                    )
-                })
-            },
-        );
-        format!(
-            "Question {{ slug: {}, prompt: {}, kind: QuestionKind::{kind}, max_length: {}, choices: {choices} }}",
-            t(&q.slug),
-            t(&q.prompt),
-            q.max_length.get_ref()
-        )
-    });
+    };
     out.push_str("    poll: &STORY_POLL,\n");
-    let _ = writeln!(
-        parts,
-        "/// The story's reader poll.\npub static STORY_POLL: Poll = Poll {{ heading: {}, intro: {}, questions: {questions} }};",
-        t(&s.poll.heading),
-        t(&s.poll.intro)
-    );
+    for (name, full, doc) in [
+        ("STORY_POLL", true, "The story's reader poll."),
+        ("STORY_POLL_LIVE", false, "The poll as the browser app needs it: the same questions, kinds, limits and choice ids, without prompts, labels and intro (the pre-rendered page has them)."),
+    ] {
+        let intro = if full { t(&s.poll.intro) } else { lit("") };
+        let _ = writeln!(
+            parts,
+            "/// {doc}\npub static {name}: Poll = Poll {{ heading: {}, intro: {intro}, questions: {} }};",
+            t(&s.poll.heading),
+            questions(full)
+        );
+    }
     out.push_str("};\n");
     let _ = writeln!(
         out,

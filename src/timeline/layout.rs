@@ -138,10 +138,19 @@ pub fn css_percent(value: f64) -> String {
 /// the story's order. `whens[i]` is milestone `i`'s dates.
 pub fn chronological(whens: &[Option<When>]) -> Vec<usize> {
     let mut dated: Vec<usize> = (0..whens.len()).filter(|&i| whens[i].is_some()).collect();
-    dated.sort_by(|&a, &b| match (whens[a], whens[b]) {
-        (Some(x), Some(y)) => x.chronological(y).then(a.cmp(&b)),
-        _ => a.cmp(&b),
-    });
+    let after = |a: usize, b: usize| match (whens[a], whens[b]) {
+        (Some(x), Some(y)) => x.chronological(y).then(a.cmp(&b)).is_gt(),
+        _ => a > b,
+    };
+    // An insertion sort: a story has a few dozen milestones at most, and the
+    // standard library's sort would add 3 KB of code to the wasm.
+    for k in 1..dated.len() {
+        let mut j = k;
+        while j > 0 && after(dated[j - 1], dated[j]) {
+            dated.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     dated.extend((0..whens.len()).filter(|&i| whens[i].is_none()));
     dated
 }
@@ -304,6 +313,27 @@ mod tests {
             None,
         ];
         assert_eq!(chronological(&whens), [3, 1, 2, 0, 4]);
+    }
+
+    #[test]
+    fn walking_order_matches_a_stable_sort_on_the_story_reversed_and_rotated() {
+        let story: Vec<_> = crate::story::STORY
+            .timeline
+            .milestones
+            .iter()
+            .map(|m| m.when)
+            .collect();
+        let mut rev = story.clone();
+        rev.reverse();
+        let mut rot = story.clone();
+        rot.rotate_left(story.len() / 3);
+        for whens in [story, rev, rot] {
+            let mut expected: Vec<usize> =
+                (0..whens.len()).filter(|&i| whens[i].is_some()).collect();
+            expected.sort_by(|&a, &b| whens[a].unwrap().chronological(whens[b].unwrap()));
+            expected.extend((0..whens.len()).filter(|&i| whens[i].is_none()));
+            assert_eq!(chronological(&whens), expected);
+        }
     }
 
     #[test]

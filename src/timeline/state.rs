@@ -79,6 +79,20 @@ impl State {
         now
     }
 
+    /// Selects milestone `i`, turning its sector back on when it was off (a
+    /// deep link may name a milestone the reader had filtered out).
+    pub fn select(&mut self, i: usize) {
+        if i >= self.sector_of.len() {
+            return;
+        }
+        if !self.is_visible(i) {
+            if let Some(on) = self.shown.get_mut(self.sector_of[i]) {
+                *on = true;
+            }
+        }
+        self.selected = Some(i);
+    }
+
     /// Where a key's move lands from the selection, among shown milestones.
     pub fn step(&self, mv: Move) -> Option<usize> {
         step(&self.visible(), self.selected, mv)
@@ -124,6 +138,20 @@ mod tests {
         assert_eq!(s.selected, None);
         assert_eq!(s.step(Move::Next), None);
         assert!(!s.toggle(99), "an unknown sector changes nothing");
+    }
+
+    #[test]
+    fn selecting_a_filtered_out_milestone_shows_its_sector_again() {
+        let mut s = state();
+        let last = *s.order.last().unwrap();
+        let k = s.sector_of[last];
+        s.toggle(k);
+        assert!(!s.is_visible(last));
+        s.select(last);
+        assert!(s.is_visible(last) && s.shown[k]);
+        assert_eq!(s.selected, Some(last));
+        s.select(999);
+        assert_eq!(s.selected, Some(last), "an unknown index changes nothing");
     }
 
     #[test]
