@@ -254,3 +254,44 @@ async fn the_today_marker_sits_on_the_axis() {
         "no marker off the axis"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_deep_link_to_a_filtered_out_milestone_turns_its_sector_back_on() {
+    let host = mount_timeline(today());
+    sleep(0).await;
+    let fund = STORY
+        .timeline
+        .milestones
+        .iter()
+        .find(|m| m.slug == "joint-hydropower-fund")
+        .unwrap();
+    let sector = STORY
+        .timeline
+        .sectors
+        .iter()
+        .find(|s| s.slug == fund.sector)
+        .unwrap();
+    let filter = all(&host, ".ex-filter")
+        .into_iter()
+        .find(|b| text(b).starts_with(sector.label))
+        .unwrap();
+    filter.unchecked_ref::<HtmlElement>().click();
+    sleep(0).await;
+    let item = host
+        .query_selector("#milestone-joint-hydropower-fund")
+        .unwrap()
+        .unwrap();
+    assert!(item.has_attribute("hidden"), "filtered out");
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("milestone-joint-hydropower-fund")
+        .unwrap();
+    sleep(50).await;
+    assert!(!item.has_attribute("hidden"), "shown again");
+    assert_eq!(selected_title(&host), "Joint Hydropower Fund");
+    assert_eq!(
+        filter.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+}
