@@ -158,7 +158,7 @@ export async function startCompressingServer({ root, basePath = '/' }) {
  * Runs in the page before any of its scripts (page.addInitScript). Collects
  * paint, LCP, layout-shift and long-task entries (buffered observers) and the
  * moment the page's "ready" signal appears, from a MutationObserver:
- *   'attr'     <html data-app-ready> (our app, once mounted)
+ *   'attr'     <html data-app-ready> (our app, once its parts are wired)
  *   'drawn'    TimelineJS: .tl-timenav with a .tl-timemarker, and a .tl-slide,
  *              both in the DOM with a non-empty box
  *   'none'     no signal (the static page)

@@ -196,6 +196,6 @@ test('the app starts and marks <html data-app-ready>', async () => {
       .waitForSelector('html[data-app-ready]', { state: 'attached', timeout: 20_000 })
       .then(() => true)
       .catch(() => false);
-    assert.ok(ready, 'html[data-app-ready] never appeared (did the wasm app mount?)');
+    assert.ok(ready, 'html[data-app-ready] never appeared (did the wasm app start?)');
   });
 });

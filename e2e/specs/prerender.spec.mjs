@@ -16,7 +16,7 @@ test('dist/index.html holds the article, the sections, the timeline and the poll
   assert.match(html, /<details id="why-this-matters"[^>]* open/);
   assert.match(html, /<time datetime="2026-Q2|<time datetime="2026/);
   assert.match(html, /<fieldset/);
-  assert.doesNotMatch(html, /<!>/, 'no hydration markers: the page is mounted over, not hydrated');
+  assert.doesNotMatch(html, /<!>/, 'no hydration markers: the page is wired, not hydrated');
 });
 
 test('without JavaScript a reader gets the whole article, sections, dated timeline and a poll note', async () => {

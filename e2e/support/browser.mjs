@@ -35,7 +35,7 @@ export const CHROMIUM_ARGS = Object.freeze([
 
 export const DEFAULT_VIEWPORT = Object.freeze({ width: 1280, height: 800 });
 
-/** Upper bound for the app to mount and set `data-app-ready` on <html>. */
+/** Upper bound for the app to start and set `data-app-ready` on <html>. */
 export const READY_TIMEOUT_MS = 20_000;
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -164,7 +164,7 @@ export function distDir() {
   return dist;
 }
 
-/** Waits for the app to mount (`<html data-app-ready>`) and for fonts to settle. */
+/** Waits for the app to start (`<html data-app-ready>`) and for fonts to settle. */
 export async function waitForApp(page, { timeout = READY_TIMEOUT_MS } = {}) {
   await page.waitForSelector('html[data-app-ready]', { state: 'attached', timeout });
   await page.evaluate(() => document.fonts?.ready);

@@ -662,7 +662,7 @@ impl Summary {
         );
         let _ = writeln!(
             md,
-            "- **ours**: `dist/` as built (pre-rendered page; the app mounts its interactive parts).\n\
+            "- **ours**: `dist/` as built (pre-rendered page; the app wires its interactive parts over that markup).\n\
              - **limit**: the same `dist/index.html` without any script and without the wasm/js \
              preloads, with the CSS.\n\
              - **peer**: a TimelineJS {} page with the same dated milestones (npm `{TIMELINEJS_PACKAGE}`, \
