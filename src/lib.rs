@@ -28,7 +28,7 @@ use components::poll::Poll;
 use components::timeline::Timeline;
 use story::{Story, STORY};
 
-/// The parts of the page that the browser app mounts live, each inside a
+/// The parts of the page that the browser app brings to life, each inside a
 /// `<div data-ex-part="…">` of the pre-rendered page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

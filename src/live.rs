@@ -26,7 +26,9 @@ use web_sys::{Element, EventTarget, HtmlElement};
 /// A live part's state and the watchers that show it. Every
 /// [`update`](Store::update) runs every watcher; watchers write to the DOM
 /// only what differs ([`set_text`], [`set_attr`]...), so running them all
-/// is cheap and leaves focus, caret and live regions alone.
+/// is cheap and leaves focus, caret and live regions alone. Watchers only
+/// write to the DOM: they never update a store (that would be a re-entrant
+/// borrow), and nothing they write fires an event synchronously.
 pub struct Store<S> {
     state: RefCell<S>,
     watchers: RefCell<Vec<Watcher<S>>>,
