@@ -7,7 +7,7 @@
 //! sets `<html data-ex-embed="…">` from the same query before the first paint
 //! and `style/embed.css` hides what the view leaves out. This module reads
 //! the query with the same rules, for what the app does (which parts to
-//! mount, whether to report its height). Plain functions, tested natively;
+//! wire, whether to report its height). Plain functions, tested natively;
 //! the browser glue is [`start`].
 
 pub mod resize;
