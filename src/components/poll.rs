@@ -381,28 +381,12 @@ pub fn wire(root: &Element, poll: &'static PollData, story_slug: &'static str) {
                     return;
                 }
             };
-            // A storage failure replaces the notice; in memory it stays.
-            let (message, notice) = if store.with(|s| s.writable) {
+            // Written to storage only when storage works; else kept in memory.
+            let written = store.with(|s| s.writable).then(|| {
                 let kept = storage::local();
-                match keep::save(kept.as_ref().map_err(|p| *p), story_slug, &next) {
-                    Ok(()) => ("Saved. Your answers are kept in this browser.", Some(None)),
-                    Err(n) => (
-                        "Your answers are shown below, but could not be kept.",
-                        Some(Some(n)),
-                    ),
-                }
-            } else {
-                (
-                    "Your answers are shown below. They will not be kept after you leave this page.",
-                    None,
-                )
-            };
-            store.update(|s| {
-                if let Some(n) = notice {
-                    s.notify(n);
-                }
-                s.saved(next, message);
+                keep::save(kept.as_ref().map_err(|p| *p), story_slug, &next)
             });
+            store.update(|s| s.kept(next, written));
             live::focus_later(SUMMARY_HEADING.to_owned());
         });
     }

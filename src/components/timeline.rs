@@ -269,19 +269,14 @@ pub fn wire(root: &Element, timeline: &'static TimelineData, today: Option<Day>)
     let milestones = timeline.milestones;
     let axis = Axis::covering(milestones.iter().filter_map(|m| m.when));
     let in_region = |id: String| live::find(&region, &format!("[id=\"{id}\"]"));
-    // Each milestone's item, button, details and status line.
+    // Each milestone's item, button and details.
     let items: Vec<_> = milestones
         .iter()
         .map(|m| {
-            let details = in_region(details_id(m));
-            let status = details
-                .as_ref()
-                .and_then(|d| live::find(d, ".ex-ms__status"));
             (
                 in_region(anchor(m)),
                 in_region(button_id(m)),
-                details,
-                status,
+                in_region(details_id(m)),
             )
         })
         .collect();
@@ -295,51 +290,59 @@ pub fn wire(root: &Element, timeline: &'static TimelineData, today: Option<Day>)
     let undated_box = live::find(&region, ".ex-timeline__undated");
     let empty_note = live::find(&region, ".ex-timeline__empty");
 
-    let store = Store::new(State::new(timeline, today.or_else(clock_today)));
-    store.watch(move |s: &State| {
-        for (button, on) in filters.iter().zip(&s.shown) {
-            live::set_attr(button, "aria-pressed", if *on { "true" } else { "false" });
+    // Today, once: the "Today" marker and every status line.
+    let today = today.or_else(clock_today);
+    let marker = today.zip(axis).filter(|(d, a)| a.holds(*d));
+    if let Some((d, a)) = marker {
+        live::set_attr(
+            &chart,
+            "style",
+            &format!("--ex-today:{}", css_percent(a.percent(d))),
+        );
+    }
+    live::set_class(&chart, "ex-timeline__chart--today", marker.is_some());
+    for (m, (_, _, details)) in milestones.iter().zip(&items) {
+        if let Some(line) = details
+            .as_ref()
+            .and_then(|d| live::find(d, ".ex-ms__status"))
+        {
+            live::set_text(&line, &status_text(m.when, m.reported, today));
         }
-        let visible = s.visible();
-        if let Some(b) = &undated_box {
-            let any = visible.iter().any(|&i| milestones[i].when.is_none());
-            live::set_hidden(b, !any);
-        }
-        if let Some(p) = &empty_note {
-            live::set_hidden(p, !visible.is_empty());
-        }
-        // One tab stop: the selected milestone.
-        for (i, (li, button, details, status)) in items.iter().enumerate() {
-            let on = s.selected == Some(i);
-            if let Some(li) = li {
-                live::set_hidden(li, !s.is_visible(i));
-                live::set_class(li, "ex-ms--selected", on);
+    }
+
+    let store = Store::new(State::new(timeline));
+    {
+        let filters = filters.clone();
+        let items = items.clone();
+        store.watch(move |s: &State| {
+            for (button, on) in filters.iter().zip(&s.shown) {
+                live::set_attr(button, "aria-pressed", if *on { "true" } else { "false" });
             }
-            if let Some(b) = button {
-                live::set_attr(b, "aria-expanded", if on { "true" } else { "false" });
-                live::set_attr(b, "tabindex", if on { "0" } else { "-1" });
+            let visible = s.visible();
+            if let Some(b) = &undated_box {
+                let any = visible.iter().any(|&i| milestones[i].when.is_none());
+                live::set_hidden(b, !any);
             }
-            if let Some(d) = details {
-                live::set_hidden(d, !on);
+            if let Some(p) = &empty_note {
+                live::set_hidden(p, !visible.is_empty());
             }
-            if let Some(line) = status {
-                let m = &milestones[i];
-                live::set_text(line, &status_text(m.when, m.reported, s.today));
+            // One tab stop: the selected milestone.
+            for (i, (li, button, details)) in items.iter().enumerate() {
+                let on = s.selected == Some(i);
+                if let Some(li) = li {
+                    live::set_hidden(li, !s.is_visible(i));
+                    live::set_class(li, "ex-ms--selected", on);
+                }
+                if let Some(b) = button {
+                    live::set_attr(b, "aria-expanded", if on { "true" } else { "false" });
+                    live::set_attr(b, "tabindex", if on { "0" } else { "-1" });
+                }
+                if let Some(d) = details {
+                    live::set_hidden(d, !on);
+                }
             }
-        }
-        let today = s.today.zip(axis).filter(|(d, a)| a.holds(*d));
-        match today {
-            Some((d, a)) => live::set_attr(
-                &chart,
-                "style",
-                &format!("--ex-today:{}", css_percent(a.percent(d))),
-            ),
-            None => {
-                let _ = chart.remove_attribute("style");
-            }
-        }
-        live::set_class(&chart, "ex-timeline__chart--today", today.is_some());
-    });
+        });
+    }
 
     let index_of = move |el: &HtmlElement| -> Option<usize> {
         let id = el.closest("li.ex-ms").ok()??.id();
@@ -350,6 +353,7 @@ pub fn wire(root: &Element, timeline: &'static TimelineData, today: Option<Day>)
         let store = store.clone();
         let region = region.clone();
         let announce = announce.clone();
+        let items = items.clone();
         Rc::new(move |i: usize, focus: bool| {
             let m = &milestones[i];
             store.update(|s| s.select(i));
@@ -361,7 +365,7 @@ pub fn wire(root: &Element, timeline: &'static TimelineData, today: Option<Day>)
                 .map_or_else(|| "no date given".to_owned(), |w| w.label());
             live::set_text(&announce, &format!("{}, {when}, selected.", m.title));
             if focus {
-                if let Some(b) = live::find(&region, &format!("[id=\"{}\"]", button_id(m))) {
+                if let Some(b) = &items[i].1 {
                     let _ = b.focus();
                 }
             }
@@ -371,7 +375,6 @@ pub fn wire(root: &Element, timeline: &'static TimelineData, today: Option<Day>)
     {
         let store = store.clone();
         let select = select.clone();
-        let filters = live::find_all(&region, ".ex-filter");
         live::on(&region, "click", move |e| {
             if let Some(filter) = live::target_in(&e, ".ex-filter") {
                 let Some(k) = filters.iter().position(|f| *f == filter) else {
@@ -438,7 +441,7 @@ pub fn wire(root: &Element, timeline: &'static TimelineData, today: Option<Day>)
         let slugs = milestones.iter().map(|m| m.slug);
         if let Some(i) = deeplink::find(&hash, ANCHOR_PREFIX, slugs) {
             select(i, false);
-            if let Some(li) = live::find(&region, &format!("[id=\"{}\"]", anchor(&milestones[i]))) {
+            if let Some(li) = items[i].0.clone() {
                 request_animation_frame(move || li.scroll_into_view());
             }
         }

@@ -215,8 +215,21 @@ impl State {
         None
     }
 
-    /// `answers` were kept (or shown only): the summary comes up with `message`.
-    pub fn saved(&mut self, answers: Answers, message: &str) {
+    /// The checked `answers` are saved: `written` is what writing them to
+    /// storage did (`None`: storage does not work, so they are kept in
+    /// memory). The summary comes up, saying where they are kept.
+    pub fn kept(&mut self, answers: Answers, written: Option<Result<(), Notice>>) {
+        let message = match written {
+            Some(Ok(())) => "Saved. Your answers are kept in this browser.",
+            Some(Err(_)) => "Your answers are shown below, but could not be kept.",
+            None => {
+                "Your answers are shown below. They will not be kept after you leave this page."
+            }
+        };
+        // A write replaces the storage notice; in memory the notice stays.
+        if let Some(result) = written {
+            self.notify(result.err());
+        }
         self.problems.clear();
         self.alert.clear();
         self.dirty = false;
@@ -322,10 +335,10 @@ mod tests {
         assert_eq!(s.drafts[i].chosen, vec![q.choices[1].id]);
         assert!(s.dirty);
         let answers = s.check().expect("a choice can be saved");
-        s.saved(answers, "Saved.");
+        s.kept(answers, Some(Ok(())));
         assert!(s.summary_shown());
         assert!(!s.dirty);
-        assert_eq!(s.status, "Saved.");
+        assert_eq!(s.status, "Saved. Your answers are kept in this browser.");
     }
 
     #[test]
@@ -335,6 +348,26 @@ mod tests {
         assert_eq!(s.problems.len(), 1);
         assert!(s.alert.starts_with("Your answers were not saved."));
         assert!(!s.summary_shown());
+    }
+
+    #[test]
+    fn a_failed_write_or_no_storage_is_said_and_the_answers_still_show() {
+        let (i, q) = single();
+        let full = Notice::Storage(crate::storage::Problem::Full);
+        let mut s = State::new(poll());
+        s.choose(i, q.choices[0].id, true);
+        let answers = s.check().unwrap();
+        s.kept(answers.clone(), Some(Err(full)));
+        assert!(s.summary_shown());
+        assert_eq!(s.notice, full.message());
+        assert!(s.status.contains("could not be kept"));
+        s.kept(answers.clone(), Some(Ok(())));
+        assert!(s.notice.is_empty(), "a good write clears the notice");
+        let mut memory = State::new(poll());
+        memory.notify(Some(full));
+        memory.kept(answers, None);
+        assert_eq!(memory.notice, full.message(), "in memory the notice stays");
+        assert!(memory.status.contains("will not be kept"));
     }
 
     #[test]
@@ -358,7 +391,7 @@ mod tests {
         let (i, q) = single();
         s.choose(i, q.choices[0].id, true);
         let answers = s.check().unwrap();
-        s.saved(answers, "Saved.");
+        s.kept(answers, Some(Ok(())));
         s.change();
         assert!(!s.summary_shown());
         assert_eq!(s.drafts[i].chosen, vec![q.choices[0].id]);

@@ -1,9 +1,8 @@
-//! What the reader has done to the timeline: which sectors are shown, which
-//! milestone is selected, and the day statuses are measured against. A
-//! plain value, tested natively; `components::timeline::wire` shows it.
+//! What the reader has done to the timeline: which sectors are shown and
+//! which milestone is selected. A plain value, tested natively;
+//! `components::timeline::wire` shows it.
 
 use crate::story::Timeline;
-use crate::timeline::dates::Day;
 use crate::timeline::layout::{chronological, step, Move};
 
 /// The timeline's state.
@@ -17,14 +16,12 @@ pub struct State {
     pub shown: Vec<bool>,
     /// The selected milestone (one is, while any is shown).
     pub selected: Option<usize>,
-    /// Today, when known.
-    pub today: Option<Day>,
 }
 
 impl State {
     /// The state before the reader does anything: every sector shown, the
     /// first milestone in walking order selected.
-    pub fn new(timeline: &Timeline, today: Option<Day>) -> State {
+    pub fn new(timeline: &Timeline) -> State {
         let whens: Vec<_> = timeline.milestones.iter().map(|m| m.when).collect();
         let order = chronological(&whens);
         let sector_of = timeline
@@ -43,7 +40,6 @@ impl State {
             order,
             sector_of,
             shown: vec![true; timeline.sectors.len()],
-            today,
         }
     }
 
@@ -105,7 +101,7 @@ mod tests {
     use crate::story::STORY;
 
     fn state() -> State {
-        State::new(STORY.timeline, None)
+        State::new(STORY.timeline)
     }
 
     #[test]
