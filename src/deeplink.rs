@@ -1,7 +1,7 @@
 //! Deep links: reading a slug from the address's fragment and writing one back.
 //!
-//! Plain functions, tested natively; components call them from event
-//! handlers and effects.
+//! Plain functions, tested natively; the runtime reads and writes the
+//! address with them (`runtime::dom`).
 
 /// The fragment of a `location.hash` value, without `#`; `None` when empty.
 /// Percent-escapes are decoded for ASCII (slugs are ASCII by validation).
@@ -50,30 +50,6 @@ pub fn address(path_and_query: &str, fragment: Option<&str>) -> String {
         Some(f) => format!("{path_and_query}#{f}"),
         None => path_and_query.to_owned(),
     }
-}
-
-/// Replaces the address's fragment without a history entry or a scroll
-/// (`history.replaceState`); `None` removes it. A browser helper for event
-/// handlers and effects, never for render.
-pub fn replace_fragment(fragment: Option<&str>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let path = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let url = address(&path, fragment);
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
-/// The current address's fragment, in a browser; `None` elsewhere or when empty.
-pub fn current() -> Option<String> {
-    fragment(&web_sys::window()?.location().hash().ok()?)
 }
 
 #[cfg(test)]

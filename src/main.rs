@@ -1,6 +1,7 @@
-//! Brings the pre-rendered page to life in the browser.
+//! The browser runtime's entry point: brings the pre-rendered story page to
+//! life (see `explainer::runtime`).
 
 fn main() {
-    #[cfg(feature = "csr")]
-    explainer::start();
+    #[cfg(target_arch = "wasm32")]
+    explainer::runtime::start();
 }

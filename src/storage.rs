@@ -1,15 +1,13 @@
-//! A thin, safe wrapper over `localStorage`.
+//! A string key-value store, and why one can fail.
 //!
 //! Every step can fail in a real browser: the `window.localStorage` getter
 //! throws a `SecurityError` where storage is blocked (or returns null), and
 //! `setItem` throws when the quota is used up (or is zero, as in old private
-//! modes). Each failure comes back as a [`Problem`] with a reader-facing
-//! message; nothing here panics or unwraps a JavaScript result.
+//! modes). Each failure is a [`Problem`] with a reader-facing message.
 //!
-//! [`Backend`] is the seam that lets the poll's load and save rules be
-//! tested natively with a fake store.
-
-use wasm_bindgen::JsValue;
+//! [`Backend`] is the seam between the poll's load and save rules, tested
+//! natively with a fake store, and the browser's `localStorage`
+//! (`runtime::storage`).
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,14 +40,10 @@ impl Problem {
         }
     }
 
-    /// Sorts a thrown value: quota errors by name (and legacy codes), the
-    /// rest by `SecurityError`.
-    fn from_thrown(err: &JsValue) -> Problem {
-        let name = js_sys::Reflect::get(err, &JsValue::from_str("name"))
-            .ok()
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        match name.as_str() {
+    /// Sorts an exception by its `name`: quota errors (and Firefox's
+    /// legacy name), `SecurityError`, anything else.
+    pub fn from_error_name(name: &str) -> Problem {
+        match name {
             "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => Problem::Full,
             "SecurityError" => Problem::Blocked,
             _ => Problem::Failed,
@@ -67,37 +61,21 @@ pub trait Backend {
     fn remove(&self, key: &str) -> Result<(), Problem>;
 }
 
-/// The page's `localStorage`.
-pub struct Local(web_sys::Storage);
+#[cfg(test)]
+mod tests {
+    use super::Problem;
 
-/// Opens `localStorage`; `Err` when the browser has none for this page or
-/// the getter throws. Call from effects and event handlers, never in render.
-pub fn local() -> Result<Local, Problem> {
-    let window = web_sys::window().ok_or(Problem::Blocked)?;
-    match window.local_storage() {
-        Ok(Some(storage)) => Ok(Local(storage)),
-        Ok(None) => Err(Problem::Blocked),
-        Err(e) => match Problem::from_thrown(&e) {
-            Problem::Full => Err(Problem::Full),
-            _ => Err(Problem::Blocked),
-        },
-    }
-}
-
-impl Backend for Local {
-    fn get(&self, key: &str) -> Result<Option<String>, Problem> {
-        self.0.get_item(key).map_err(|e| Problem::from_thrown(&e))
-    }
-
-    fn set(&self, key: &str, value: &str) -> Result<(), Problem> {
-        self.0
-            .set_item(key, value)
-            .map_err(|e| Problem::from_thrown(&e))
-    }
-
-    fn remove(&self, key: &str) -> Result<(), Problem> {
-        self.0
-            .remove_item(key)
-            .map_err(|e| Problem::from_thrown(&e))
+    #[test]
+    fn exceptions_are_sorted_by_name() {
+        assert_eq!(
+            Problem::from_error_name("QuotaExceededError"),
+            Problem::Full
+        );
+        assert_eq!(
+            Problem::from_error_name("NS_ERROR_DOM_QUOTA_REACHED"),
+            Problem::Full
+        );
+        assert_eq!(Problem::from_error_name("SecurityError"), Problem::Blocked);
+        assert_eq!(Problem::from_error_name("TypeError"), Problem::Failed);
     }
 }

@@ -4,7 +4,7 @@
 
 use explainer::components::article::{Article, DataTable};
 use explainer::components::context::ContextSections;
-use explainer::story::STORY;
+
 use explainer::App;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
@@ -12,16 +12,16 @@ use web_sys::{Element, HtmlElement};
 
 mod support;
 
-use support::{all, click, mount, set_hash_quietly, sleep, text};
+use support::{all, click, mount, outline, set_hash_quietly, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn article_has_one_h1_with_the_headline() {
-    let host = mount(|| view! { <Article story=&STORY /> });
+    let host = mount(|| view! { <Article story=story() /> });
     let h1s = all(&host, "h1");
     assert_eq!(h1s.len(), 1);
-    assert_eq!(text(&h1s[0]), STORY.headline);
+    assert_eq!(text(&h1s[0]), story().headline);
     let article = host.query_selector("article").unwrap().unwrap();
     assert_eq!(
         article.get_attribute("aria-labelledby").as_deref(),
@@ -31,7 +31,7 @@ fn article_has_one_h1_with_the_headline() {
 
 #[wasm_bindgen_test]
 fn article_shows_byline_section_body_and_disclaimer() {
-    let host = mount(|| view! { <Article story=&STORY /> });
+    let host = mount(|| view! { <Article story=story() /> });
     let all_text = text(&host);
     assert!(all_text.contains("Omar El Sayed"));
     assert!(all_text.contains("World Editor"));
@@ -44,7 +44,7 @@ fn article_shows_byline_section_body_and_disclaimer() {
         ),
         "World"
     );
-    assert_eq!(all(&host, ".ex-article__body p").len(), STORY.body.len());
+    assert_eq!(all(&host, ".ex-article__body p").len(), story().body.len());
     assert!(text(
         &host
             .query_selector(".ex-article__disclaimer")
@@ -56,16 +56,16 @@ fn article_shows_byline_section_body_and_disclaimer() {
 
 #[wasm_bindgen_test]
 fn tables_have_captions_and_header_cells() {
-    let host = mount(|| view! { <Article story=&STORY /> });
+    let host = mount(|| view! { <Article story=story() /> });
     let tables = all(&host, "table");
-    assert_eq!(tables.len(), STORY.tables.len());
-    for (table, data) in tables.iter().zip(STORY.tables) {
+    assert_eq!(tables.len(), story().tables.len());
+    for (table, data) in tables.iter().zip(&story().tables) {
         let caption = table.query_selector("caption").unwrap().unwrap();
         assert_eq!(text(&caption), data.caption);
         let cols: Vec<String> = all(table, "thead th[scope=col]").iter().map(text).collect();
         assert_eq!(cols, data.columns);
         let row_heads: Vec<String> = all(table, "tbody th[scope=row]").iter().map(text).collect();
-        let expected: Vec<&str> = data.rows.iter().map(|r| r[0]).collect();
+        let expected: Vec<&str> = data.rows.iter().map(|r| r[0].as_str()).collect();
         assert_eq!(row_heads, expected);
         // The scrolling wrapper is a focusable region named by the caption.
         let region = table.parent_element().unwrap();
@@ -76,7 +76,7 @@ fn tables_have_captions_and_header_cells() {
 
 #[wasm_bindgen_test]
 fn data_cells_carry_their_column_label_for_narrow_screens() {
-    let table = &STORY.tables[1];
+    let table = &story().tables[1];
     let host = mount(move || view! { <DataTable table=table /> });
     let first_row = all(&host, "tbody tr").remove(0);
     let labels: Vec<String> = all(&first_row, "td")
@@ -88,7 +88,7 @@ fn data_cells_carry_their_column_label_for_narrow_screens() {
 
 #[wasm_bindgen_test]
 fn app_has_a_skip_link_to_main() {
-    let host = mount(|| view! { <App /> });
+    let host = mount(|| view! { <App story=story() /> });
     let skip = host.query_selector("a.ex-skip-link").unwrap().unwrap();
     assert_eq!(skip.get_attribute("href").as_deref(), Some("#main"));
     assert!(host.query_selector("main#main").unwrap().is_some());
@@ -96,7 +96,7 @@ fn app_has_a_skip_link_to_main() {
 
 /// The context's markup, its tools wired as `start` wires them.
 fn context() -> HtmlElement {
-    let host = mount(|| view! { <ContextSections context=STORY.context /> });
+    let host = mount(|| view! { <ContextSections context=&story().context /> });
     wire_tools(&host);
     host
 }
@@ -106,7 +106,7 @@ fn wire_tools(host: &Element) {
         .query_selector("[data-ex-part=context]")
         .unwrap()
         .expect("the tools' block");
-    explainer::Parts::GENERATED.wire(explainer::Part::Context, &tools);
+    explainer::runtime::wire(explainer::part::Part::Context, &tools, outline());
 }
 
 fn sections(host: &Element) -> Vec<Element> {
@@ -135,10 +135,10 @@ async fn context_is_a_labelled_region_with_headed_disclosures() {
         .unwrap()
         .unwrap();
     assert_eq!(label.tag_name(), "H2");
-    assert_eq!(text(&label), STORY.context.heading);
+    assert_eq!(text(&label), story().context.heading);
     let secs = sections(&host);
-    assert_eq!(secs.len(), STORY.context.sections.len());
-    for (el, data) in secs.iter().zip(STORY.context.sections) {
+    assert_eq!(secs.len(), story().context.sections.len());
+    for (el, data) in secs.iter().zip(&story().context.sections) {
         assert_eq!(el.id(), data.slug);
         let heading = el
             .query_selector("summary > h3")
@@ -167,7 +167,7 @@ async fn clicking_a_summary_toggles_its_section() {
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert_eq!(
         hash,
-        format!("#{}", STORY.context.sections[1].slug),
+        format!("#{}", story().context.sections[1].slug),
         "opening updates the address"
     );
     click(&second.query_selector("summary").unwrap().unwrap());
@@ -188,7 +188,7 @@ async fn expand_and_collapse_all_are_announced() {
     click(&button(&host, "Expand all"));
     sleep(0).await;
     assert!(sections(&host).iter().all(is_open));
-    let n = STORY.context.sections.len();
+    let n = story().context.sections.len();
     assert_eq!(text(&status), format!("All {n} sections expanded."));
     click(&button(&host, "Collapse all"));
     sleep(0).await;
@@ -198,14 +198,14 @@ async fn expand_and_collapse_all_are_announced() {
 
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
-    let third = STORY.context.sections[2].slug;
-    let host = mount(|| view! { <ContextSections context=STORY.context /> });
+    let third = &story().context.sections[2].slug;
+    let host = mount(|| view! { <ContextSections context=&story().context /> });
     // The address is read when the tools are wired, as `start` does on load.
     set_hash_quietly(&format!("#{third}"));
     wire_tools(&host);
     sleep(0).await;
     assert!(is_open(&sections(&host)[2]), "opened from the hash on load");
-    let fourth = STORY.context.sections[3].slug;
+    let fourth = &story().context.sections[3].slug;
     web_sys::window()
         .unwrap()
         .location()

@@ -4,8 +4,8 @@
 //! Chromium's real one needs a permission prompt).
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::embed::{wire, EmbedPanel, COPIED};
-use explainer::Parts;
+use explainer::components::embed::EmbedPanel;
+use explainer::runtime::embed::{wire, COPIED};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 mod support;
 
-use support::{all, click, mount, sleep, text};
+use support::{all, click, mount, outline, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -44,13 +44,13 @@ fn copied() -> Option<String> {
 
 /// The panel as the page has it: its markup, wired as `start` wires it.
 async fn panel() -> Element {
-    let host = mount(|| view! { <EmbedPanel parts=Parts::GENERATED /> });
+    let host = mount(|| view! { <EmbedPanel story=story() /> });
     sleep(20).await;
     let panel = host
         .query_selector("#embed")
         .unwrap()
         .expect("the panel section");
-    wire(&panel);
+    wire(&panel, outline());
     panel
 }
 
@@ -71,11 +71,14 @@ fn radios(panel: &Element) -> Vec<HtmlInputElement> {
 }
 
 /// The page folder's URL, as the panel should compute it.
+/// The origin the test page is served from.
+fn origin() -> String {
+    web_sys::window().unwrap().location().origin().unwrap()
+}
+
+/// The story page's folder, as the embed code names it.
 fn base() -> String {
-    let location = web_sys::window().unwrap().location();
-    let path = location.pathname().unwrap();
-    let dir = &path[..=path.rfind('/').unwrap()];
-    format!("{}{dir}", location.origin().unwrap())
+    format!("{}{}", origin(), outline().path)
 }
 
 #[wasm_bindgen_test]
@@ -98,14 +101,14 @@ async fn the_options_are_radio_buttons_in_a_labelled_fieldset() {
         .iter()
         .map(text)
         .collect();
-    let p = Parts::GENERATED;
+    let p = outline();
     assert_eq!(
         labels,
         [
             "The whole explainer",
-            p.context.heading,
-            p.timeline.heading,
-            p.poll.heading
+            p.context.heading.as_str(),
+            p.timeline.heading.as_str(),
+            p.poll.heading.as_str()
         ]
     );
     // Each radio is inside its label, so the label names it.
@@ -131,7 +134,10 @@ async fn the_code_is_an_iframe_and_the_sizing_script_for_this_page() {
     assert!(whole.contains("border:0"), "{whole}");
     assert!(whole.contains(" data-explainer-embed>"), "{whole}");
     assert!(
-        whole.ends_with(&format!("<script src=\"{base}embed.js\" async></script>")),
+        whole.ends_with(&format!(
+            "<script src=\"{}/embed.js\" async></script>",
+            origin()
+        )),
         "{whole}"
     );
     if !title.is_empty() {
@@ -145,7 +151,7 @@ async fn the_code_is_an_iframe_and_the_sizing_script_for_this_page() {
     assert!(
         timeline.starts_with(&format!(
             "<iframe src=\"{base}?embed=timeline\" title=\"{}",
-            Parts::GENERATED.timeline.heading
+            outline().timeline.heading
         )),
         "{timeline}"
     );

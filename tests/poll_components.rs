@@ -3,8 +3,9 @@
 //! the way assistive technology finds them: by role, label and name.
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::poll::{wire, Poll};
-use explainer::story::{QuestionKind, STORY};
+use explainer::components::poll::Poll;
+use explainer::runtime::poll::wire;
+use explainer::story::QuestionKind;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -12,14 +13,14 @@ use web_sys::{Element, HtmlElement, Storage};
 
 mod support;
 
-use support::{all, click, fresh_host, sleep, text};
+use support::{all, click, fresh_host, outline, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const KEY: &str = "explainer:poll:";
 
 fn key() -> String {
-    format!("{KEY}{}", STORY.slug)
+    format!("{KEY}{}", &story().slug)
 }
 
 /// Runs a snippet of JavaScript with `a` and `b` as arguments.
@@ -69,8 +70,8 @@ async fn poll_after(seed: Option<&str>) -> HtmlElement {
     if let Some(value) = seed {
         storage().set_item(&key(), value).unwrap();
     }
-    leptos::mount::mount_to(host.clone(), || view! { <Poll poll=STORY.poll /> }).forget();
-    wire(&host, STORY.poll, STORY.slug);
+    leptos::mount::mount_to(host.clone(), || view! { <Poll poll=&story().poll /> }).forget();
+    wire(&host, &outline().poll, &outline().slug);
     sleep(20).await;
     host
 }
@@ -211,11 +212,11 @@ fn alert(host: &Element) -> String {
 }
 
 fn multiple() -> &'static explainer::story::Question {
-    &STORY.poll.questions[0]
+    &story().poll.questions[0]
 }
 
 fn text_question() -> &'static explainer::story::Question {
-    STORY
+    story()
         .poll
         .questions
         .iter()
@@ -227,10 +228,10 @@ fn text_question() -> &'static explainer::story::Question {
 /// "Other", writes free text, then saves.
 async fn answer_and_save(host: &Element, other: &str, free: &str) {
     let q = multiple();
-    let set = fieldset(host, q.prompt);
-    click(&by_label(&set, q.choices[0].label));
+    let set = fieldset(host, &q.prompt);
+    click(&by_label(&set, &q.choices[0].label));
     type_into(&by_label(&set, "Your \u{201c}Other\u{201d} answer"), other);
-    type_into(&by_label(host, text_question().prompt), free);
+    type_into(&by_label(host, &text_question().prompt), free);
     click(&button(host, "Save my answers"));
     sleep(20).await;
 }
@@ -246,16 +247,16 @@ async fn the_poll_is_a_labelled_region_of_fieldsets_with_labelled_controls() {
         .unwrap()
         .unwrap();
     assert_eq!(heading.tag_name(), "H2");
-    assert_eq!(text(&heading), STORY.poll.heading);
-    assert!(text(&region).contains(STORY.poll.intro));
+    assert_eq!(text(&heading), story().poll.heading);
+    assert!(text(&region).contains(&story().poll.intro));
     let privacy = host.query_selector(".ex-poll__privacy").unwrap().unwrap();
     assert!(text(&privacy).contains("stay in this browser"));
 
-    assert_eq!(all(&host, "fieldset").len(), STORY.poll.questions.len());
-    for q in STORY.poll.questions {
-        let set = fieldset(&host, q.prompt);
-        for c in q.choices {
-            let input = by_label(&set, c.label);
+    assert_eq!(all(&host, "fieldset").len(), story().poll.questions.len());
+    for q in &story().poll.questions {
+        let set = fieldset(&host, &q.prompt);
+        for c in &q.choices {
+            let input = by_label(&set, &c.label);
             let kind = if q.kind == QuestionKind::Single {
                 "radio"
             } else {
@@ -264,7 +265,7 @@ async fn the_poll_is_a_labelled_region_of_fieldsets_with_labelled_controls() {
             assert_eq!(input.get_attribute("type").as_deref(), Some(kind));
         }
         if q.kind == QuestionKind::Text {
-            let area = by_label(&host, q.prompt);
+            let area = by_label(&host, &q.prompt);
             assert_eq!(area.tag_name(), "TEXTAREA");
             assert!(!area.has_attribute("maxlength"), "no silent truncation");
             assert_eq!(
@@ -289,7 +290,7 @@ async fn saving_writes_version_2_at_once_and_shows_your_answers() {
         saved,
         format!(
             r#"{{"version":2,"answers":{{"{}":{{"choices":["{}","other"],"other":"Schools"}},"{}":{{"text":"More trains, please."}}}}}}"#,
-            q.slug, q.choices[0].id, t.slug
+            q.slug, &q.choices[0].id, t.slug
         )
     );
     let summary = saved_summary(&host);
@@ -297,11 +298,11 @@ async fn saving_writes_version_2_at_once_and_shows_your_answers() {
     assert!(!visible(&form(&host)));
     let all_text = shown(&summary);
     assert!(all_text.starts_with("Your answers"));
-    assert!(all_text.contains(q.choices[0].label));
+    assert!(all_text.contains(&q.choices[0].label));
     assert!(all_text.contains("Other: Schools"));
     assert!(all_text.contains("More trains, please."));
     assert!(
-        !all_text.contains(q.choices[1].label),
+        !all_text.contains(&q.choices[1].label),
         "only chosen answers show"
     );
     assert!(
@@ -341,15 +342,15 @@ async fn version_1_answers_are_migrated_and_saved_back_as_version_2() {
     let q = multiple();
     let seed = format!(
         r#"{{"version":1,"choices":{{"{}":["{}"]}},"device":"phone"}}"#,
-        q.slug, q.choices[1].id
+        q.slug, &q.choices[1].id
     );
     let host = poll_after(Some(&seed)).await;
-    assert!(shown(&saved_summary(&host)).contains(q.choices[1].label));
+    assert!(shown(&saved_summary(&host)).contains(&q.choices[1].label));
     click(&button(&host, "Change my answers"));
     sleep(20).await;
-    let set = fieldset(&host, q.prompt);
+    let set = fieldset(&host, &q.prompt);
     assert!(
-        checked(&by_label(&set, q.choices[1].label)),
+        checked(&by_label(&set, &q.choices[1].label)),
         "the form is filled in"
     );
     click(&button(&host, "Save my answers"));
@@ -358,7 +359,7 @@ async fn version_1_answers_are_migrated_and_saved_back_as_version_2() {
         stored().unwrap(),
         format!(
             r#"{{"version":2,"answers":{{"{}":{{"choices":["{}"]}}}},"device":"phone"}}"#,
-            q.slug, q.choices[1].id
+            q.slug, &q.choices[1].id
         ),
         "version 2 now, and the unknown field is kept"
     );
@@ -389,7 +390,7 @@ async fn over_long_text_is_refused_with_a_message_not_cut() {
     reset();
     let host = poll_after(None).await;
     let t = text_question();
-    let area = by_label(&host, t.prompt);
+    let area = by_label(&host, &t.prompt);
     let long = "x".repeat(t.max_length as usize + 3);
     type_into(&area, &long);
     sleep(0).await;
@@ -422,7 +423,7 @@ async fn over_long_text_is_refused_with_a_message_not_cut() {
 async fn other_needs_its_text_and_the_error_is_tied_to_the_box() {
     reset();
     let host = poll_after(None).await;
-    let set = fieldset(&host, multiple().prompt);
+    let set = fieldset(&host, &multiple().prompt);
     click(&by_label(&set, "Other"));
     click(&button(&host, "Save my answers"));
     sleep(20).await;
@@ -433,7 +434,7 @@ async fn other_needs_its_text_and_the_error_is_tied_to_the_box() {
     // Typing in the box on its own ticks "Other".
     reset();
     let host = poll_after(None).await;
-    let set = fieldset(&host, multiple().prompt);
+    let set = fieldset(&host, &multiple().prompt);
     type_into(
         &by_label(&set, "Your \u{201c}Other\u{201d} answer"),
         "Schools",
@@ -477,7 +478,7 @@ async fn clearing_asks_in_the_page_first() {
     assert_eq!(stored(), None);
     assert!(visible(&form(&host)));
     assert_eq!(status(&host), "Your answers were cleared.");
-    let area = by_label(&host, text_question().prompt);
+    let area = by_label(&host, &text_question().prompt);
     assert_eq!(value(&area), "", "the form starts empty");
 }
 
@@ -493,17 +494,17 @@ async fn changing_answers_keeps_unknown_fields() {
     let host = poll_after(Some(&seed)).await;
     click(&button(&host, "Change my answers"));
     sleep(20).await;
-    let area = by_label(&host, t.prompt);
+    let area = by_label(&host, &t.prompt);
     assert_eq!(value(&area), "old");
     type_into(&area, "new");
-    click(&by_label(&fieldset(&host, q.prompt), q.choices[2].label));
+    click(&by_label(&fieldset(&host, &q.prompt), &q.choices[2].label));
     click(&button(&host, "Save my answers"));
     sleep(20).await;
     assert_eq!(
         stored().unwrap(),
         format!(
             r#"{{"version":2,"answers":{{"{}":{{"text":"new","mood":7}},"retired":{{"choices":["x"]}},"{}":{{"choices":["{}"]}}}},"theme":"dark"}}"#,
-            t.slug, q.slug, q.choices[2].id
+            t.slug, &q.slug, &q.choices[2].id
         )
     );
     assert!(no_button(&host, "Save my answers"));

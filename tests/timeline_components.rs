@@ -2,8 +2,9 @@
 //! deep links and the injected "today".
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::timeline::{wire, Timeline};
-use explainer::story::STORY;
+use explainer::components::timeline::Timeline;
+use explainer::runtime::timeline::wire;
+
 use explainer::timeline::dates::Day;
 use explainer::timeline::layout::chronological;
 use leptos::prelude::*;
@@ -13,14 +14,14 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 mod support;
 
-use support::{all, mount, sleep, text};
+use support::{all, mount, outline, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The timeline's markup, wired as `start` wires it but with `today` given.
 fn mount_timeline(today: Day) -> HtmlElement {
-    let host = mount(move || view! { <Timeline timeline=STORY.timeline /> });
-    wire(&host, STORY.timeline, Some(today));
+    let host = mount(move || view! { <Timeline timeline=&story().timeline /> });
+    wire(&host, &outline().timeline, Some(today));
     host
 }
 
@@ -56,8 +57,8 @@ fn focused() -> Option<Element> {
 }
 
 fn title_in_order(k: usize) -> &'static str {
-    let whens: Vec<_> = STORY.timeline.milestones.iter().map(|m| m.when).collect();
-    STORY.timeline.milestones[chronological(&whens)[k]].title
+    let whens: Vec<_> = story().timeline.milestones.iter().map(|m| m.when).collect();
+    &story().timeline.milestones[chronological(&whens)[k]].title
 }
 
 fn today() -> Day {
@@ -74,7 +75,7 @@ async fn milestones_are_a_dated_ordered_list_with_time_elements() {
         Some("ex-timeline-heading")
     );
     let dated = all(&host, "ol.ex-timeline__list > li");
-    let n_dated = STORY
+    let n_dated = story()
         .timeline
         .milestones
         .iter()
@@ -89,7 +90,7 @@ async fn milestones_are_a_dated_ordered_list_with_time_elements() {
         assert!(!time.get_attribute("datetime").unwrap().is_empty());
     }
     let undated = all(&host, "ul.ex-timeline__list--undated > li");
-    assert_eq!(undated.len(), STORY.timeline.milestones.len() - n_dated);
+    assert_eq!(undated.len(), story().timeline.milestones.len() - n_dated);
     assert!(undated.iter().all(|li| text(li).contains("No date given")));
 }
 
@@ -158,7 +159,7 @@ async fn arrow_home_and_end_keys_walk_in_date_order() {
     );
     press(&focused().unwrap(), "End");
     sleep(0).await;
-    let n = STORY.timeline.milestones.len();
+    let n = story().timeline.milestones.len();
     assert_eq!(selected_title(&host), title_in_order(n - 1));
     press(&focused().unwrap(), "ArrowRight");
     sleep(0).await;
@@ -191,7 +192,7 @@ async fn sector_filters_hide_milestones_and_skip_them_on_keys() {
         energy.get_attribute("aria-pressed").as_deref(),
         Some("true")
     );
-    let count = STORY
+    let count = story()
         .timeline
         .milestones
         .iter()
@@ -208,13 +209,13 @@ async fn sector_filters_hide_milestones_and_skip_them_on_keys() {
     assert_eq!(hidden.len(), count);
     // The first milestone (Nurek, energy) was selected: the selection moves to a shown one.
     let sel = selected_title(&host);
-    assert!(!STORY
+    assert!(!story()
         .timeline
         .milestones
         .iter()
         .any(|m| m.title == sel && m.sector == "energy"));
     let status = host.query_selector("[role=status]").unwrap().unwrap();
-    let shown = STORY.timeline.milestones.len() - count;
+    let shown = story().timeline.milestones.len() - count;
     assert!(
         text(&status).contains(&format!("Showing {shown} of")),
         "{}",
@@ -259,13 +260,13 @@ async fn the_today_marker_sits_on_the_axis() {
 async fn a_deep_link_to_a_filtered_out_milestone_turns_its_sector_back_on() {
     let host = mount_timeline(today());
     sleep(0).await;
-    let fund = STORY
+    let fund = story()
         .timeline
         .milestones
         .iter()
         .find(|m| m.slug == "joint-hydropower-fund")
         .unwrap();
-    let sector = STORY
+    let sector = story()
         .timeline
         .sectors
         .iter()
@@ -273,7 +274,7 @@ async fn a_deep_link_to_a_filtered_out_milestone_turns_its_sector_back_on() {
         .unwrap();
     let filter = all(&host, ".ex-filter")
         .into_iter()
-        .find(|b| text(b).starts_with(sector.label))
+        .find(|b| text(b).starts_with(sector.label.as_str()))
         .unwrap();
     filter.unchecked_ref::<HtmlElement>().click();
     sleep(0).await;

@@ -18,9 +18,14 @@ test('the timeline is a region with every milestone dated in an ordered list', a
   await withPage({}, async (page) => {
     const region = page.getByRole('region', { name: 'Timeline' });
     await region.waitFor();
-    const dated = await page.$$eval('#timeline ol > li time[datetime]', (ts) => ts.map((t) => t.getAttribute('datetime')));
+    // Each dated milestone's dates are <time datetime> elements, both ends of a range.
+    const dated = await page.$$eval('#timeline ol > li', (ls) =>
+      ls.map((l) => [...l.querySelectorAll('.ex-ms__when time[datetime]')].map((t) => t.getAttribute('datetime'))),
+    );
     assert.equal(dated.length, 10);
-    assert.ok(dated.every((d) => /^\d{4}(-\d{2}){0,2}$/.test(d)), dated.join());
+    assert.ok(dated.every((ds) => ds.length >= 1 && ds.every((d) => /^\d{4}(-\d{2}){0,2}$/.test(d))), JSON.stringify(dated));
+    const fund = await page.$eval('#milestone-joint-hydropower-fund .ex-ms__when', (w) => w.innerHTML);
+    assert.equal(fund, '<time datetime="2026">2026</time>–<time datetime="2030">2030</time>');
     const undated = await page.$$eval('#timeline .ex-timeline__list--undated > li', (ls) => ls.length);
     assert.equal(undated, 2);
     const ticks = await page.$$eval('.ex-timeline__tick', (ts) => ts.map((t) => t.textContent.trim()));

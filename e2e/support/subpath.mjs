@@ -1,8 +1,8 @@
 // The site built for a sub-path deploy (`--public-url /news/explainer/`), for
 // the specs that serve it there: $E2E_SUBPATH_DIST when set (a dist built
 // that way), else built once per run into target/e2e-dist-news-explainer
-// with Trunk (cargo's build is shared with `cargo xtask build`, so only the
-// wasm-bindgen/wasm-opt steps run again) and `cargo xtask head`.
+// with `cargo xtask build` (its runtime for that public URL is built once
+// and reused while the code does not change).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,7 +37,6 @@ export async function subpathDist() {
     PATH: [path.join(REPO_ROOT, 'node_modules', '.bin'), cargoBin, process.env.PATH].join(path.delimiter),
     TRUNK_OFFLINE: 'true',
   };
-  run('trunk', ['build', '--release', '--public-url', SUBPATH, '--dist', dist], env);
-  run('cargo', ['xtask', 'head', '--dir', dist], env);
+  run('cargo', ['xtask', 'build', '--public-url', SUBPATH, '--dist', dist], env);
   return dist;
 }

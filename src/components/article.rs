@@ -13,21 +13,21 @@ pub fn Article(
     view! {
         <article class="ex-article" aria-labelledby="ex-headline">
             <header class="ex-article__header">
-                <p class="ex-article__section">{story.section}</p>
-                <h1 id="ex-headline" class="ex-article__headline">{story.headline}</h1>
-                <p class="ex-article__standfirst">{story.standfirst}</p>
+                <p class="ex-article__section">{story.section.as_str()}</p>
+                <h1 id="ex-headline" class="ex-article__headline">{story.headline.as_str()}</h1>
+                <p class="ex-article__standfirst">{story.standfirst.as_str()}</p>
                 <p class="ex-byline">
                     "By "
-                    <span class="ex-byline__name">{story.author}</span>
+                    <span class="ex-byline__name">{story.author.as_str()}</span>
                     ", "
-                    <span class="ex-byline__role">{story.author_role}</span>
+                    <span class="ex-byline__role">{story.author_role.as_str()}</span>
                 </p>
             </header>
             <div class="ex-article__body">
-                {story.body.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+                {story.body.iter().map(|p| view! { <p>{p.as_str()}</p> }).collect_view()}
             </div>
             {story.tables.iter().map(|t| view! { <DataTable table=t /> }).collect_view()}
-            <p class="ex-article__disclaimer">{story.disclaimer}</p>
+            <p class="ex-article__disclaimer">{story.disclaimer.as_str()}</p>
         </article>
     }
 }
@@ -44,19 +44,19 @@ pub fn DataTable(
     view! {
         <div
             class="ex-table"
-            id=table.slug
+            id=table.slug.as_str()
             role="region"
             aria-labelledby=labelled_by
             tabindex="0"
         >
             <table class="ex-table__table">
-                <caption id=caption_id class="ex-table__caption">{table.caption}</caption>
+                <caption id=caption_id class="ex-table__caption">{table.caption.as_str()}</caption>
                 <thead>
                     <tr>
                         {table
                             .columns
                             .iter()
-                            .map(|c| view! { <th scope="col">{*c}</th> })
+                            .map(|c| view! { <th scope="col">{c.as_str()}</th> })
                             .collect_view()}
                     </tr>
                 </thead>
@@ -65,15 +65,18 @@ pub fn DataTable(
                         .rows
                         .iter()
                         .map(|row| {
-                            let (head, rest) = row.split_first().unwrap_or((&"", &[]));
+                            let (head, rest) = match row.split_first() {
+                                Some((head, rest)) => (head.as_str(), rest),
+                                None => ("", &[][..]),
+                            };
                             view! {
                                 <tr>
-                                    <th scope="row">{*head}</th>
+                                    <th scope="row">{head}</th>
                                     {rest
                                         .iter()
                                         .zip(table.columns.iter().skip(1))
                                         .map(|(cell, column)| {
-                                            view! { <td data-label=*column>{*cell}</td> }
+                                            view! { <td data-label=column.as_str()>{cell.as_str()}</td> }
                                         })
                                         .collect_view()}
                                 </tr>

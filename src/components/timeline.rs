@@ -2,60 +2,45 @@
 //! nothing overlaps, with sector filters, keyboard walking, deep links and a
 //! "Today" marker. On phones it is a vertical list with the same controls.
 //!
-//! Every milestone is in the markup as a list item with a `<time datetime>`,
-//! so the content is there without styles or scripts.
+//! Every milestone is in the markup as a list item with its dates in
+//! `<time datetime>` elements (both ends of a range), so the content is
+//! there, machine-readable, without styles or scripts. The axis spans the
+//! story's own years.
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
 
-use std::rc::Rc;
+use crate::story::{Milestone, Timeline as TimelineData, When};
+use crate::timeline::layout::{chronological, css_percent, status_text, Axis};
+use crate::timeline::{anchor, button_id, details_id};
 
-use crate::clipboard;
-use crate::deeplink;
-use crate::live::{self, Store};
-use crate::story::{Milestone, Timeline as TimelineData};
-use crate::timeline::dates::Day;
-use crate::timeline::layout::{chronological, css_percent, status_text, Axis, Move};
-use crate::timeline::state::State;
-
-/// Deep links to a milestone are `#milestone-<slug>`.
-pub const ANCHOR_PREFIX: &str = "milestone-";
-
-fn anchor(m: &Milestone) -> String {
-    format!("{ANCHOR_PREFIX}{}", m.slug)
-}
-
-fn button_id(m: &Milestone) -> String {
-    format!("{ANCHOR_PREFIX}{}-button", m.slug)
-}
-
-fn details_id(m: &Milestone) -> String {
-    format!("{ANCHOR_PREFIX}{}-details", m.slug)
-}
-
-/// Today from the reader's clock.
-fn clock_today() -> Option<Day> {
-    let now = js_sys::Date::new_0();
-    Day::new(
-        u16::try_from(now.get_full_year()).ok()?,
-        u8::try_from(now.get_month() + 1).ok()?,
-        u8::try_from(now.get_date()).ok()?,
-    )
+/// A milestone's dates as readers see them, each end a `<time>`:
+/// `<time datetime="2029">2029</time>–<time datetime="2032">2032</time>`.
+#[component]
+pub fn Dates(
+    /// The dates.
+    when: When,
+) -> impl IntoView {
+    let time =
+        |d: crate::timeline::dates::Date| view! { <time datetime=d.datetime()>{d.label()}</time> };
+    match when {
+        When::Point(a) => EitherOf3::A(time(a)),
+        When::Span(a, b) => EitherOf3::B(view! { {time(a)} "\u{2013}" {time(b)} }),
+        When::Ongoing(a) => EitherOf3::C(view! { "From " {time(a)} ", ongoing" }),
+    }
 }
 
 /// The timeline region: filters, axis, milestones and their details.
 ///
 /// Rendered as it is before the reader does anything: every sector shown,
 /// the first milestone in date order selected, statuses without a "today".
-/// [`wire`] brings it to life in the browser.
+/// `runtime::timeline::wire` brings it to life in the browser.
 #[component]
 pub fn Timeline(
     /// The story's timeline.
     timeline: &'static TimelineData,
 ) -> impl IntoView {
-    let milestones = timeline.milestones;
+    let milestones = &timeline.milestones;
     let whens: Vec<_> = milestones.iter().map(|m| m.when).collect();
     let order = chronological(&whens);
     let axis = Axis::covering(whens.iter().flatten().copied());
@@ -75,11 +60,11 @@ pub fn Timeline(
                     <button
                         type="button"
                         class=format!("ex-filter ex-sector-{}", k % 8)
-                        data-ex-sector=sector.slug
+                        data-ex-sector=sector.slug.as_str()
                         aria-pressed="true"
                     >
                         <span class="ex-filter__swatch" aria-hidden="true"></span>
-                        {sector.label}
+                        {sector.label.as_str()}
                         <span class="ex-filter__count">{format!(" ({count})")}</span>
                     </button>
                 </li>
@@ -89,8 +74,11 @@ pub fn Timeline(
 
     let item = move |i: usize| {
         let m = &milestones[i];
-        let k = sector_index(timeline, m.sector);
-        let sector_label = timeline.sectors.get(k).map_or(m.sector, |s| s.label);
+        let k = sector_index(timeline, &m.sector);
+        let sector_label = timeline
+            .sectors
+            .get(k)
+            .map_or(m.sector.as_str(), |s| s.label.as_str());
         let selected = first == Some(i);
         let place = m.when.zip(axis).map(|(w, a)| a.place(w));
         let track = place.map(|p| {
@@ -115,24 +103,24 @@ pub fn Timeline(
             }
         });
         let time = match m.when {
-            Some(w) => Either::Left(view! { <time datetime=w.datetime()>{w.label()}</time> }),
-            None => Either::Right(view! { <span>"No date given"</span> }),
+            Some(w) => Either::Left(view! { <span class="ex-ms__when"><Dates when=w /></span> }),
+            None => Either::Right(view! { <span class="ex-ms__when">"No date given"</span> }),
         };
         view! {
             <li
-                id=anchor(m)
+                id=anchor(&m.slug)
                 class=format!("ex-ms ex-sector-{}", k % 8)
                 class:ex-ms--selected=selected
             >
                 <button
                     type="button"
-                    id=button_id(m)
+                    id=button_id(&m.slug)
                     class="ex-ms__button"
                     aria-expanded=selected.to_string()
-                    aria-controls=details_id(m)
+                    aria-controls=details_id(&m.slug)
                     tabindex=if selected { "0" } else { "-1" }
                 >
-                    <span class="ex-ms__title">{m.title}</span>
+                    <span class="ex-ms__title">{m.title.as_str()}</span>
                     <span class="ex-ms__meta">
                         {time}
                         <span class="ex-ms__sector">{sector_label}</span>
@@ -168,7 +156,7 @@ pub fn Timeline(
 
     view! {
         <section id="timeline" class="ex-timeline" aria-labelledby="ex-timeline-heading">
-            <h2 id="ex-timeline-heading" class="ex-section-heading">{timeline.heading}</h2>
+            <h2 id="ex-timeline-heading" class="ex-section-heading">{timeline.heading.as_str()}</h2>
             <p class="ex-timeline__hint ex-no-print">
                 "Select a milestone for its details; arrow keys move between milestones."
             </p>
@@ -226,12 +214,16 @@ fn MilestoneDetails(
     } else {
         "Expected impact"
     };
+    let when = match m.when {
+        Some(w) => Either::Left(view! { <Dates when=w /> }),
+        None => Either::Right("No date given"),
+    };
     view! {
-        <div id=details_id(m) class="ex-ms__details" hidden=hidden>
+        <div id=details_id(&m.slug) class="ex-ms__details" hidden=hidden>
             <dl class="ex-ms__facts">
                 <div>
                     <dt>"When"</dt>
-                    <dd>{m.when.map_or_else(|| "No date given".to_owned(), |w| w.label())}</dd>
+                    <dd>{when}</dd>
                 </div>
                 <div>
                     <dt>"Sector"</dt>
@@ -242,10 +234,10 @@ fn MilestoneDetails(
                     <dd class="ex-ms__status">{status_text(m.when, m.reported, None)}</dd>
                 </div>
             </dl>
-            <p>{m.summary}</p>
-            {m.impact.map(|i| view! { <p><strong>{impact_label} ": "</strong> {i}</p> })}
-            {m.note.map(|n| view! { <p class="ex-ms__note"><strong>"Note: "</strong> {n}</p> })}
-            <p class="ex-ms__source">"From the story’s “" {m.source} "” passage."</p>
+            <p>{m.summary.as_str()}</p>
+            {m.impact.as_deref().map(|i| view! { <p><strong>{impact_label} ": "</strong> {i}</p> })}
+            {m.note.as_deref().map(|n| view! { <p class="ex-ms__note"><strong>"Note: "</strong> {n}</p> })}
+            <p class="ex-ms__source">"From the story’s “" {m.source.as_str()} "” passage."</p>
             <div class="ex-ms__actions ex-no-print">
                 <button type="button" class="ex-button ex-ms__copy">
                     "Copy link to this milestone"
@@ -254,198 +246,4 @@ fn MilestoneDetails(
             </div>
         </div>
     }
-}
-
-/// Brings a timeline rendered by [`Timeline`] under `root` to life: sector
-/// filters, selection by click and by arrow keys, Home and End (a roving
-/// tabindex), deep links on start and on `hashchange`, the "Today" marker
-/// and statuses measured against `today` (the reader's clock when `None`),
-/// copying a milestone's link, and a polite status line for each change.
-/// Browser only; does nothing when the markup is missing.
-pub fn wire(root: &Element, timeline: &'static TimelineData, today: Option<Day>) {
-    let Some(region) = live::find(root, "section.ex-timeline") else {
-        return;
-    };
-    let milestones = timeline.milestones;
-    let axis = Axis::covering(milestones.iter().filter_map(|m| m.when));
-    let in_region = |id: String| live::find(&region, &format!("[id=\"{id}\"]"));
-    // Each milestone's item, button and details.
-    let items: Vec<_> = milestones
-        .iter()
-        .map(|m| {
-            (
-                in_region(anchor(m)),
-                in_region(button_id(m)),
-                in_region(details_id(m)),
-            )
-        })
-        .collect();
-    let filters = live::find_all(&region, ".ex-filter");
-    let (Some(announce), Some(chart)) = (
-        live::find(&region, ".ex-timeline__announce"),
-        live::find(&region, ".ex-timeline__chart"),
-    ) else {
-        return;
-    };
-    let undated_box = live::find(&region, ".ex-timeline__undated");
-    let empty_note = live::find(&region, ".ex-timeline__empty");
-
-    // Today, once: the "Today" marker and every status line.
-    let today = today.or_else(clock_today);
-    let marker = today.zip(axis).filter(|(d, a)| a.holds(*d));
-    if let Some((d, a)) = marker {
-        live::set_attr(
-            &chart,
-            "style",
-            &format!("--ex-today:{}", css_percent(a.percent(d))),
-        );
-    }
-    live::set_class(&chart, "ex-timeline__chart--today", marker.is_some());
-    for (m, (_, _, details)) in milestones.iter().zip(&items) {
-        if let Some(line) = details
-            .as_ref()
-            .and_then(|d| live::find(d, ".ex-ms__status"))
-        {
-            live::set_text(&line, &status_text(m.when, m.reported, today));
-        }
-    }
-
-    let store = Store::new(State::new(timeline));
-    {
-        let filters = filters.clone();
-        let items = items.clone();
-        store.watch(move |s: &State| {
-            for (button, on) in filters.iter().zip(&s.shown) {
-                live::set_attr(button, "aria-pressed", if *on { "true" } else { "false" });
-            }
-            let visible = s.visible();
-            if let Some(b) = &undated_box {
-                let any = visible.iter().any(|&i| milestones[i].when.is_none());
-                live::set_hidden(b, !any);
-            }
-            if let Some(p) = &empty_note {
-                live::set_hidden(p, !visible.is_empty());
-            }
-            // One tab stop: the selected milestone.
-            for (i, (li, button, details)) in items.iter().enumerate() {
-                let on = s.selected == Some(i);
-                if let Some(li) = li {
-                    live::set_hidden(li, !s.is_visible(i));
-                    live::set_class(li, "ex-ms--selected", on);
-                }
-                if let Some(b) = button {
-                    live::set_attr(b, "aria-expanded", if on { "true" } else { "false" });
-                    live::set_attr(b, "tabindex", if on { "0" } else { "-1" });
-                }
-                if let Some(d) = details {
-                    live::set_hidden(d, !on);
-                }
-            }
-        });
-    }
-
-    let index_of = move |el: &HtmlElement| -> Option<usize> {
-        let id = el.closest("li.ex-ms").ok()??.id();
-        milestones.iter().position(|m| anchor(m) == id)
-    };
-    // Selects milestone `i`, says so, and moves focus to it when asked.
-    let select = {
-        let store = store.clone();
-        let region = region.clone();
-        let announce = announce.clone();
-        let items = items.clone();
-        Rc::new(move |i: usize, focus: bool| {
-            let m = &milestones[i];
-            store.update(|s| s.select(i));
-            for note in live::find_all(&region, ".ex-ms__copied") {
-                live::set_text(&note, "");
-            }
-            let when = m
-                .when
-                .map_or_else(|| "no date given".to_owned(), |w| w.label());
-            live::set_text(&announce, &format!("{}, {when}, selected.", m.title));
-            if focus {
-                if let Some(b) = &items[i].1 {
-                    let _ = b.focus();
-                }
-            }
-        })
-    };
-
-    {
-        let store = store.clone();
-        let select = select.clone();
-        live::on(&region, "click", move |e| {
-            if let Some(filter) = live::target_in(&e, ".ex-filter") {
-                let Some(k) = filters.iter().position(|f| *f == filter) else {
-                    return;
-                };
-                let (on, n) = store.update(|s| (s.toggle(k), s.visible().len()));
-                let state = if on { "shown" } else { "hidden" };
-                live::set_text(
-                    &announce,
-                    &format!(
-                        "{} {state}. Showing {n} of {} milestones.",
-                        timeline.sectors[k].label,
-                        milestones.len()
-                    ),
-                );
-            } else if let Some(button) = live::target_in(&e, ".ex-ms__button") {
-                if let Some(i) = index_of(&button) {
-                    select(i, false);
-                    deeplink::replace_fragment(Some(&anchor(&milestones[i])));
-                }
-            } else if let Some(copy) = live::target_in(&e, ".ex-ms__copy") {
-                let Some(i) = index_of(&copy) else {
-                    return;
-                };
-                let note = copy
-                    .parent_element()
-                    .and_then(|p| live::find(&p, ".ex-ms__copied"));
-                let href = window().location().href().unwrap_or_default();
-                let base = href.split('#').next().unwrap_or_default().to_owned();
-                let link = format!("{base}#{}", anchor(&milestones[i]));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let said = match clipboard::copy(&link).await {
-                        Ok(()) => "Link copied.".to_owned(),
-                        Err(hint) => format!("{hint} The link is {link}"),
-                    };
-                    if let Some(note) = note {
-                        live::set_text(&note, &said);
-                    }
-                });
-            }
-        });
-    }
-    {
-        let select = select.clone();
-        live::on(&region, "keydown", move |e| {
-            let key = e.unchecked_ref::<web_sys::KeyboardEvent>().key();
-            let Some(mv) = Move::from_key(&key) else {
-                return;
-            };
-            if live::target_in(&e, ".ex-ms__button").is_none() {
-                return;
-            }
-            e.prevent_default();
-            if let Some(i) = store.with(|s| s.step(mv)) {
-                select(i, true);
-                deeplink::replace_fragment(Some(&anchor(&milestones[i])));
-            }
-        });
-    }
-
-    // Deep links, on start and on `hashchange`.
-    let follow = move || {
-        let hash = window().location().hash().unwrap_or_default();
-        let slugs = milestones.iter().map(|m| m.slug);
-        if let Some(i) = deeplink::find(&hash, ANCHOR_PREFIX, slugs) {
-            select(i, false);
-            if let Some(li) = items[i].0.clone() {
-                request_animation_frame(move || li.scroll_into_view());
-            }
-        }
-    };
-    follow();
-    live::on(&window(), "hashchange", move |_| follow());
 }

@@ -3,17 +3,37 @@
 //! code offered to publishers, and ([`resize`]) the height messages an
 //! embedded page sends its parent.
 //!
-//! The page is pre-rendered whole; a tiny inline script in `index.html`
-//! sets `<html data-ex-embed="…">` from the same query before the first paint
-//! and `style/embed.css` hides what the view leaves out. This module reads
-//! the query with the same rules, for what the app does (which parts to
-//! wire, whether to report its height). Plain functions, tested natively;
-//! the browser glue is [`start`].
+//! The page is pre-rendered whole; a tiny inline script in its head
+//! ([`HEAD_SCRIPT`]) sets `<html data-ex-embed="…">` from the same query
+//! before the first paint and `style/embed.css` hides what the view leaves
+//! out. This module reads the query with the same rules, for what the
+//! runtime does (which parts to wire, whether to report its height). Plain
+//! functions, tested natively; the browser side is `runtime::embed`.
 
 pub mod resize;
 
-use crate::story::head::escape;
-use crate::Part;
+use crate::part::Part;
+
+/// The inline script in every page's head that sets the embed view before
+/// the first paint (the page's Content-Security-Policy pins its hash). It
+/// reads the query as [`mode`] does.
+pub const HEAD_SCRIPT: &str = r#"(function(){var e=new URLSearchParams(location.search).get("embed");if(e!==null)document.documentElement.dataset.exEmbed=/^(context|timeline|poll)$/.test(e)?e:"all"})()"#;
+
+/// Escapes text for an HTML attribute value or text node.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// How the page is shown, from its address's query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +78,9 @@ impl Mode {
     }
 }
 
+/// The `name` of the "Embed this" panel's radio buttons.
+pub const RADIO_NAME: &str = "ex-embed-part";
+
 /// The parts that can be embedded alone.
 pub const EMBEDDABLE: [Part; 3] = [Part::Context, Part::Timeline, Part::Poll];
 
@@ -89,21 +112,25 @@ pub fn param(search: &str, key: &str) -> Option<String> {
     })
 }
 
-/// The folder the page is served from, as an absolute URL ending in `/`:
-/// `https://x.org` + `/news/explainer/index.html` gives
-/// `https://x.org/news/explainer/`. The embed code points there.
-pub fn base_url(origin: &str, pathname: &str) -> String {
-    let dir = match pathname.rfind('/') {
-        Some(i) => &pathname[..=i],
-        None => "/",
-    };
-    let mut out = String::with_capacity(origin.len() + dir.len());
-    out.push_str(origin);
-    if !dir.starts_with('/') {
+/// An absolute URL from the page's origin and a site path (`/x/`).
+pub fn absolute(origin: &str, path: &str) -> String {
+    let mut out = String::with_capacity(origin.len() + path.len() + 1);
+    out.push_str(origin.trim_end_matches('/'));
+    if !path.starts_with('/') {
         out.push('/');
     }
-    out.push_str(dir);
+    out.push_str(path);
     out
+}
+
+/// The iframe's accessible name: the page title, after the part's heading
+/// for a part alone (`part_heading`).
+pub fn frame_title(part_heading: Option<&str>, page_title: &str) -> String {
+    match part_heading {
+        Some(h) if page_title.is_empty() => h.to_owned(),
+        Some(h) => format!("{h} \u{2013} {page_title}"),
+        None => page_title.to_owned(),
+    }
 }
 
 /// The attribute that marks our iframes for `embed.js`.
@@ -113,15 +140,16 @@ pub const IFRAME_MARK: &str = "data-explainer-embed";
 /// on a page without a sizing script, where it scrolls).
 pub const INITIAL_HEIGHT: &str = "600px";
 
-/// The embed code for `mode` (not [`Mode::Page`]) of the page at `base`
-/// (from [`base_url`]): a lazy, borderless, full-width `<iframe>` named by
-/// `title`, and the script that sizes it to its content.
-pub fn snippet(base: &str, mode: Mode, title: &str) -> String {
-    let base = escape(base);
+/// The embed code for `mode` (not [`Mode::Page`]) of the story page at
+/// `page` (an absolute URL of its folder, ending in `/`): a lazy,
+/// borderless, full-width `<iframe>` named by `title`, and the script at
+/// `script` (the site's `embed.js`) that sizes it to its content.
+pub fn snippet(page: &str, script: &str, mode: Mode, title: &str) -> String {
+    let page = escape(page);
     let query = mode.query().unwrap_or("embed");
-    let mut s = String::with_capacity(320 + title.len() + 2 * base.len());
+    let mut s = String::with_capacity(320 + title.len() + page.len() + script.len());
     s.push_str("<iframe src=\"");
-    s.push_str(&base);
+    s.push_str(&page);
     s.push('?');
     s.push_str(query);
     s.push_str("\" title=\"");
@@ -131,36 +159,9 @@ pub fn snippet(base: &str, mode: Mode, title: &str) -> String {
     s.push_str(";border:0\" ");
     s.push_str(IFRAME_MARK);
     s.push_str("></iframe>\n<script src=\"");
-    s.push_str(&base);
-    s.push_str("embed.js\" async></script>");
+    s.push_str(&escape(script));
+    s.push_str("\" async></script>");
     s
-}
-
-/// Reads the view from the address, marks `<html data-ex-embed>` (as the
-/// inline head script already did, in case it was blocked), when the page
-/// is in a frame starts reporting its height to the parent, and on the
-/// standalone page brings the pre-rendered "Embed this" panel to life
-/// ([`crate::components::embed::wire`]). Browser only: called from
-/// [`crate::start`].
-pub fn start() -> Mode {
-    let Some(window) = web_sys::window() else {
-        return Mode::Page;
-    };
-    let search = window.location().search().unwrap_or_default();
-    let mode = mode(&search);
-    if let (Some(value), Some(root)) = (
-        mode.attr(),
-        window.document().and_then(|d| d.document_element()),
-    ) {
-        let _ = root.set_attribute("data-ex-embed", value);
-    }
-    resize::start(&window, &search);
-    if mode == Mode::Page {
-        if let Some(panel) = window.document().and_then(|d| d.get_element_by_id("embed")) {
-            crate::components::embed::wire(&panel);
-        }
-    }
-    mode
 }
 
 #[cfg(test)]
@@ -220,38 +221,50 @@ mod tests {
     }
 
     #[test]
-    fn base_is_the_pages_folder() {
+    fn urls_join_origin_and_path() {
         assert_eq!(
-            base_url("https://x.org", "/news/explainer/"),
+            absolute("https://x.org", "/news/explainer/"),
             "https://x.org/news/explainer/"
         );
+        assert_eq!(absolute("http://h/", "a/"), "http://h/a/");
+    }
+
+    #[test]
+    fn frames_are_named_after_the_page_and_part() {
+        assert_eq!(frame_title(None, "Talks"), "Talks");
         assert_eq!(
-            base_url("https://x.org", "/news/explainer/index.html"),
-            "https://x.org/news/explainer/"
+            frame_title(Some("Timeline"), "Talks"),
+            "Timeline \u{2013} Talks"
         );
+        assert_eq!(frame_title(Some("Poll"), ""), "Poll");
+    }
+
+    #[test]
+    fn escapes_markup() {
         assert_eq!(
-            base_url("http://127.0.0.1:8080", "/"),
-            "http://127.0.0.1:8080/"
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
-        assert_eq!(base_url("http://h", ""), "http://h/");
     }
 
     #[test]
     fn the_snippet_is_a_lazy_titled_borderless_iframe_and_the_script() {
         let s = snippet(
-            "https://x.org/news/",
+            "https://x.org/news/talks/",
+            "https://x.org/news/embed.js",
             Mode::Only(Part::Timeline),
             "Tajik \"talks\" & <Japan>",
         );
         assert_eq!(
             s,
-            "<iframe src=\"https://x.org/news/?embed=timeline\" \
+            "<iframe src=\"https://x.org/news/talks/?embed=timeline\" \
              title=\"Tajik &quot;talks&quot; &amp; &lt;Japan&gt;\" loading=\"lazy\" \
              style=\"display:block;width:100%;height:600px;border:0\" data-explainer-embed></iframe>\n\
              <script src=\"https://x.org/news/embed.js\" async></script>"
         );
         assert!(
-            snippet("https://x.org/", Mode::Whole, "T").contains("src=\"https://x.org/?embed\"")
+            snippet("https://x.org/", "https://x.org/embed.js", Mode::Whole, "T")
+                .contains("src=\"https://x.org/?embed\"")
         );
     }
 }

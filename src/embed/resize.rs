@@ -1,4 +1,5 @@
-//! Telling the page that embeds us how tall we are.
+//! Telling the page that embeds us how tall we are: the messages, as plain
+//! functions (the runtime's `embed` module sends them).
 //!
 //! Inside an iframe the app watches its own content with a `ResizeObserver`
 //! (no polling) and, whenever the height changes, growing or shrinking,
@@ -16,12 +17,6 @@
 //! parent the app takes one message, pym's `width` for our `childId` (also
 //! sent by `embed.js` when it starts), and answers it by sending the height
 //! again; every other message is ignored.
-
-use std::cell::Cell;
-use std::rc::Rc;
-
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::param;
 
@@ -83,67 +78,6 @@ pub fn amp_message(px: u32) -> String {
     s.push_str(&px.to_string());
     s.push('}');
     s
-}
-
-/// In a frame, starts reporting the content's height to the parent and
-/// answering its `width` messages. Does nothing in a top-level page.
-pub fn start(window: &web_sys::Window, search: &str) {
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    if JsValue::from(&parent) == JsValue::from(window) {
-        return;
-    }
-    let Some(root) = window.document().and_then(|d| d.document_element()) else {
-        return;
-    };
-    let child = child_id(search);
-    let last = Cell::new(0u32);
-    // One closure type for both listeners keeps the glue small: the
-    // observer passes its entries (`again` is false), the window a
-    // `MessageEvent`, which asks again only as our parent's `width`.
-    let observed = root.clone();
-    let report = Rc::new(move |event: JsValue| {
-        let again = match event.dyn_ref::<web_sys::MessageEvent>() {
-            None => false,
-            Some(e) => {
-                let ours = e
-                    .source()
-                    .is_some_and(|s| JsValue::from(s) == JsValue::from(&parent))
-                    && e.data()
-                        .as_string()
-                        .is_some_and(|d| asks_for_height(&d, &child));
-                if !ours {
-                    return;
-                }
-                true
-            }
-        };
-        let px = css_px(root.get_bounding_client_rect().height());
-        if px == 0 || (px == last.get() && !again) {
-            return;
-        }
-        last.set(px);
-        let pym = JsValue::from_str(&height_message(&child, px));
-        let _ = parent.post_message(&pym, "*");
-        if let Ok(amp) = js_sys::JSON::parse(&amp_message(px)) {
-            let _ = parent.post_message(&amp, "*");
-        }
-    });
-    let listener = |report: Rc<dyn Fn(JsValue)>| {
-        Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| report(e)).into_js_value()
-    };
-    // Every size change of the content, and once when observing starts.
-    let on_resize = listener(report.clone());
-    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.unchecked_ref()) {
-        observer.observe(&observed);
-        std::mem::forget(observer);
-    }
-    // Browsers hold back observers (they run with rendering) in a frame that
-    // is off screen; a timer is not held back, so the parent learns the
-    // first height, after this start-up task, even for an embed below the fold.
-    let _ = window.set_timeout_with_callback(on_resize.unchecked_ref());
-    let _ = window.add_event_listener_with_callback("message", listener(report).unchecked_ref());
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ pub fn load<B: Backend>(
             notice,
         },
         Err(DecodeError::Newer(_)) => Loaded::memory(Notice::Newer),
-        Err(DecodeError::Json(_) | DecodeError::Foreign(_)) => {
+        Err(DecodeError::Json | DecodeError::Foreign(_)) => {
             if set_aside(store, story, stamp, &raw) && store.remove(&key).is_ok() {
                 Loaded {
                     answers: None,

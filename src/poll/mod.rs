@@ -1,15 +1,32 @@
 //! The reader poll's plain logic: answers, their validation against the
-//! story's questions, the storage format ([`codec`]) and what loading and
-//! saving do when the browser's storage misbehaves ([`keep`]).
+//! story's questions (as the page's outline gives them), the storage
+//! format ([`codec`]), what loading and saving do when the browser's
+//! storage misbehaves ([`keep`]), and what the poll shows ([`state`]).
 //!
-//! Nothing here touches the browser; the component in
-//! `components::poll` is a thin view over it.
+//! Nothing here touches the browser; `runtime::poll` is a thin layer that
+//! shows the state and writes to storage.
 
 pub mod codec;
 pub mod keep;
 pub mod state;
 
-use crate::story::{Poll, Question, QuestionKind};
+/// The id of one of a question's controls: `poll-<question>--<part>`
+/// (`legend`, `text`, `other`, `text-count`, `choices-error`...).
+pub fn control_id(question: &str, part: &str) -> String {
+    format!("poll-{question}--{part}")
+}
+
+/// The id of a choice's input: `poll-<question>--c-<choice>`.
+pub fn choice_id(question: &str, choice: &str) -> String {
+    control_id(question, &format!("c-{choice}"))
+}
+
+/// The id of the "Your answers" heading, where focus goes after a save.
+pub const SUMMARY_HEADING: &str = "poll-saved-heading";
+
+use crate::json::Json;
+use crate::story::outline::{PollOutline as Poll, QuestionOutline as Question};
+use crate::story::QuestionKind;
 
 /// A reader's answer to one question.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,7 +38,7 @@ pub struct Answer {
     /// Free text, for a text question.
     pub text: String,
     /// Fields this version does not know, kept as read.
-    pub extra: Vec<(String, codec::Json)>,
+    pub extra: Vec<(String, Json)>,
 }
 
 impl Answer {
@@ -39,7 +56,7 @@ pub struct Answers {
     /// kept too.
     pub questions: Vec<(String, Answer)>,
     /// Top-level fields this version does not know, kept as read.
-    pub extra: Vec<(String, codec::Json)>,
+    pub extra: Vec<(String, Json)>,
 }
 
 impl Answers {
@@ -60,7 +77,7 @@ impl Answers {
     pub fn is_blank_for(&self, poll: &Poll) -> bool {
         poll.questions
             .iter()
-            .all(|q| self.get(q.slug).is_none_or(Answer::is_blank))
+            .all(|q| self.get(&q.slug).is_none_or(Answer::is_blank))
     }
 
     /// The answers a reader just gave (`given`, one per question in the
@@ -69,16 +86,16 @@ impl Answers {
     pub fn updated(&self, poll: &Poll, given: Vec<Answer>) -> Answers {
         let mut out = self.clone();
         for (q, mut a) in poll.questions.iter().zip(given) {
-            if let Some(old) = self.get(q.slug) {
+            if let Some(old) = self.get(&q.slug) {
                 a.extra.clone_from(&old.extra);
             }
             if !other_chosen(q, &a) {
                 a.other.clear();
             }
             if a.is_blank() && a.extra.is_empty() {
-                out.questions.retain(|(s, _)| s != q.slug);
+                out.questions.retain(|(s, _)| *s != q.slug);
             } else {
-                out.set(q.slug, a);
+                out.set(&q.slug, a);
             }
         }
         out
@@ -90,8 +107,8 @@ fn is_blank(s: &str) -> bool {
 }
 
 /// The question's "Other" choice, if it has one.
-pub fn other_choice(q: &Question) -> Option<&'static str> {
-    q.choices.iter().find(|c| c.other).map(|c| c.id)
+pub fn other_choice(q: &Question) -> Option<&str> {
+    q.choices.iter().find(|c| c.other).map(|c| c.id.as_str())
 }
 
 fn other_chosen(q: &Question, a: &Answer) -> bool {
@@ -135,7 +152,7 @@ pub enum Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The question's slug (empty for [`Field::Form`]).
-    pub question: &'static str,
+    pub question: String,
     /// The control.
     pub field: Field,
     /// What to tell the reader.
@@ -148,19 +165,19 @@ pub fn validate(poll: &Poll, answers: &Answers) -> Vec<Problem> {
     let mut problems = Vec::new();
     if answers.is_blank_for(poll) {
         problems.push(Problem {
-            question: "",
+            question: String::new(),
             field: Field::Form,
             message: "Answer at least one question, then save.".to_owned(),
         });
         return problems;
     }
-    for q in poll.questions {
-        let Some(a) = answers.get(q.slug) else {
+    for q in &poll.questions {
+        let Some(a) = answers.get(&q.slug) else {
             continue;
         };
         let mut problem = |field, message: String| {
             problems.push(Problem {
-                question: q.slug,
+                question: q.slug.clone(),
                 field,
                 message,
             })
@@ -174,7 +191,7 @@ pub fn validate(poll: &Poll, answers: &Answers) -> Vec<Problem> {
             QuestionKind::Single | QuestionKind::Multiple => {
                 if a.choices
                     .iter()
-                    .any(|id| !q.choices.iter().any(|c| c.id == id))
+                    .any(|id| !q.choices.iter().any(|c| c.id == *id))
                 {
                     problem(Field::Choices, "Choose from the answers listed.".to_owned());
                 } else if q.kind == QuestionKind::Single && a.choices.len() > 1 {
@@ -197,6 +214,21 @@ pub fn validate(poll: &Poll, answers: &Answers) -> Vec<Problem> {
     problems
 }
 
+/// The id of the control a problem is about, to focus it: the "Other" or
+/// text box, else the question's first choice (the first question's, for
+/// a problem with the whole form).
+pub fn problem_control(poll: &Poll, p: &Problem) -> Option<String> {
+    let q = match p.field {
+        Field::Form => poll.questions.first()?,
+        _ => poll.questions.iter().find(|q| q.slug == p.question)?,
+    };
+    Some(match (p.field, q.kind) {
+        (Field::Other, _) => control_id(&q.slug, "other"),
+        (_, QuestionKind::Text) => control_id(&q.slug, "text"),
+        _ => choice_id(&q.slug, &q.choices.first()?.id),
+    })
+}
+
 fn too_long(text: &str, max: u32) -> Option<String> {
     let n = length(text);
     let over = n.checked_sub(max as usize).filter(|over| *over > 0)?;
@@ -207,55 +239,34 @@ fn too_long(text: &str, max: u32) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::story::{Choice, STORY};
+    use crate::story::outline::ChoiceOutline;
 
-    static CHOICES: &[Choice] = &[
-        Choice {
-            id: "a",
-            label: "A",
-            other: false,
-        },
-        Choice {
-            id: "b",
-            label: "B",
-            other: false,
-        },
-        Choice {
-            id: "other",
-            label: "Other",
-            other: true,
-        },
-    ];
-
-    static POLL: Poll = Poll {
-        heading: "Poll",
-        intro: "Intro",
-        questions: &[
-            Question {
-                slug: "one",
-                prompt: "Pick one",
-                kind: QuestionKind::Single,
-                max_length: 10,
-                choices: CHOICES,
-            },
-            Question {
-                slug: "many",
-                prompt: "Pick some",
-                kind: QuestionKind::Multiple,
-                max_length: 10,
-                choices: CHOICES,
-            },
-            Question {
-                slug: "words",
-                prompt: "Say something",
-                kind: QuestionKind::Text,
-                max_length: 5,
-                choices: &[],
-            },
-        ],
-    };
+    /// A poll of three questions: one, many (both with a, b and Other) and
+    /// words (text, 5 characters at most).
+    pub(crate) fn sample_poll() -> Poll {
+        let choices = ["a", "b", "other"]
+            .map(|id| ChoiceOutline {
+                id: id.to_owned(),
+                other: id == "other",
+            })
+            .to_vec();
+        let q = |slug: &str, kind, max_length, choices: &Vec<ChoiceOutline>| Question {
+            slug: slug.to_owned(),
+            kind,
+            max_length,
+            choices: choices.clone(),
+        };
+        Poll {
+            heading: "Poll".to_owned(),
+            questions: vec![
+                q("one", QuestionKind::Single, 10, &choices),
+                q("many", QuestionKind::Multiple, 10, &choices),
+                q("words", QuestionKind::Text, 5, &Vec::new()),
+            ],
+        }
+    }
 
     fn answers(list: &[(&str, &[&str], &str, &str)]) -> Answers {
         let mut a = Answers::default();
@@ -274,7 +285,10 @@ mod tests {
     }
 
     fn fields(problems: &[Problem]) -> Vec<(&str, Field)> {
-        problems.iter().map(|p| (p.question, p.field)).collect()
+        problems
+            .iter()
+            .map(|p| (p.question.as_str(), p.field))
+            .collect()
     }
 
     #[test]
@@ -284,10 +298,10 @@ mod tests {
             ("many", &["a", "other"], "Mine", ""),
             ("words", &[], "", "Hi"),
         ]);
-        assert_eq!(validate(&POLL, &a), vec![]);
+        assert_eq!(validate(&sample_poll(), &a), vec![]);
         // Answering just one question is enough.
         assert_eq!(
-            validate(&POLL, &answers(&[("words", &[], "", "Hi")])),
+            validate(&sample_poll(), &answers(&[("words", &[], "", "Hi")])),
             vec![]
         );
     }
@@ -302,13 +316,16 @@ mod tests {
             ]),
             answers(&[("retired", &["x"], "", "")]),
         ] {
-            assert_eq!(fields(&validate(&POLL, &a)), vec![("", Field::Form)]);
+            assert_eq!(
+                fields(&validate(&sample_poll(), &a)),
+                vec![("", Field::Form)]
+            );
         }
     }
 
     #[test]
     fn over_long_text_is_refused_with_its_count() {
-        let p = validate(&POLL, &answers(&[("words", &[], "", "abcdef")]));
+        let p = validate(&sample_poll(), &answers(&[("words", &[], "", "abcdef")]));
         assert_eq!(fields(&p), vec![("words", Field::Text)]);
         assert_eq!(
             p[0].message,
@@ -316,11 +333,14 @@ mod tests {
         );
         // Characters, not bytes: five emoji fit a limit of five.
         assert_eq!(
-            validate(&POLL, &answers(&[("words", &[], "", "😀😀😀😀😀")])),
+            validate(
+                &sample_poll(),
+                &answers(&[("words", &[], "", "😀😀😀😀😀")])
+            ),
             vec![]
         );
         let p = validate(
-            &POLL,
+            &sample_poll(),
             &answers(&[("many", &["other"], "12345678901234", "")]),
         );
         assert_eq!(fields(&p), vec![("many", Field::Other)]);
@@ -329,15 +349,18 @@ mod tests {
 
     #[test]
     fn other_needs_its_text() {
-        let p = validate(&POLL, &answers(&[("one", &["other"], " ", "")]));
+        let p = validate(&sample_poll(), &answers(&[("one", &["other"], " ", "")]));
         assert_eq!(fields(&p), vec![("one", Field::Other)]);
     }
 
     #[test]
     fn choices_must_exist_and_single_means_one() {
-        let p = validate(&POLL, &answers(&[("one", &["a", "b"], "", "")]));
+        let p = validate(&sample_poll(), &answers(&[("one", &["a", "b"], "", "")]));
         assert_eq!(p[0].message, "Choose only one answer.");
-        let p = validate(&POLL, &answers(&[("many", &["a", "gone"], "", "")]));
+        let p = validate(
+            &sample_poll(),
+            &answers(&[("many", &["a", "gone"], "", "")]),
+        );
         assert_eq!(p[0].message, "Choose from the answers listed.");
     }
 
@@ -355,8 +378,8 @@ mod tests {
         saved.questions[0]
             .1
             .extra
-            .push(("weight".into(), codec::Json::Null));
-        saved.extra.push(("device".into(), codec::Json::Bool(true)));
+            .push(("weight".into(), Json::Null));
+        saved.extra.push(("device".into(), Json::Bool(true)));
         let given = vec![
             Answer {
                 choices: vec!["b".into()],
@@ -369,7 +392,7 @@ mod tests {
             },
             Answer::default(),
         ];
-        let out = saved.updated(&POLL, given);
+        let out = saved.updated(&sample_poll(), given);
         assert_eq!(out.get("one").unwrap().choices, vec!["b"]);
         assert_eq!(out.get("one").unwrap().extra, saved.questions[0].1.extra);
         assert_eq!(out.get("many").unwrap().other, "");
@@ -379,9 +402,40 @@ mod tests {
     }
 
     #[test]
+    fn problems_point_at_their_control() {
+        let poll = sample_poll();
+        let p = Problem {
+            question: "words".to_owned(),
+            field: Field::Text,
+            message: String::new(),
+        };
+        assert_eq!(
+            problem_control(&poll, &p).as_deref(),
+            Some("poll-words--text")
+        );
+        let p = Problem {
+            question: "many".to_owned(),
+            field: Field::Other,
+            message: String::new(),
+        };
+        assert_eq!(
+            problem_control(&poll, &p).as_deref(),
+            Some("poll-many--other")
+        );
+        let p = Problem {
+            question: String::new(),
+            field: Field::Form,
+            message: String::new(),
+        };
+        assert_eq!(problem_control(&poll, &p).as_deref(), Some("poll-one--c-a"));
+    }
+
+    #[cfg(feature = "source")]
+    #[test]
     fn the_story_poll_has_what_the_widget_expects() {
-        assert!(!STORY.poll.questions.is_empty());
-        for q in STORY.poll.questions {
+        let story = crate::story::tests::story();
+        assert!(!story.poll.questions.is_empty());
+        for q in &story.poll.questions {
             assert!(q.max_length > 0);
             assert_eq!(q.kind == QuestionKind::Text, q.choices.is_empty());
         }

@@ -5,7 +5,8 @@
 
 use crate::poll::keep::{Loaded, Notice};
 use crate::poll::{other_choice, validate, Answer, Answers, Problem};
-use crate::story::{Poll, Question, QuestionKind};
+use crate::story::outline::{PollOutline as Poll, QuestionOutline as Question};
+use crate::story::QuestionKind;
 
 /// One question's draft: what the form shows, and what "Your answers"
 /// shows once saved.
@@ -26,8 +27,8 @@ impl Draft {
             chosen: q
                 .choices
                 .iter()
-                .filter(|c| a.is_some_and(|a| a.choices.iter().any(|id| id == c.id)))
-                .map(|c| c.id)
+                .filter(|c| a.is_some_and(|a| a.choices.contains(&c.id)))
+                .map(|c| c.id.as_str())
                 .collect(),
             other: a.map(|a| a.other.clone()).unwrap_or_default(),
             text: a.map(|a| a.text.clone()).unwrap_or_default(),
@@ -106,7 +107,7 @@ impl State {
             .poll
             .questions
             .iter()
-            .map(|q| Draft::of(q, answers.and_then(|a| a.get(q.slug))))
+            .map(|q| Draft::of(q, answers.and_then(|a| a.get(&q.slug))))
             .collect();
         self.dirty = false;
         self.problems.clear();
@@ -277,14 +278,14 @@ pub fn refused_message(problems: &[Problem]) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 mod tests {
     use super::*;
     use crate::poll::Field;
-    use crate::story::STORY;
 
     fn poll() -> &'static Poll {
-        STORY.poll
+        let outline = crate::story::tests::story().outline("/", "/");
+        Box::leak(Box::new(outline.poll))
     }
 
     fn single() -> (usize, &'static Question) {
@@ -308,7 +309,7 @@ mod tests {
     #[test]
     fn refusals_name_one_problem_or_count_several() {
         let problem = |field, message: &str| Problem {
-            question: "q",
+            question: "q".to_owned(),
             field,
             message: message.to_owned(),
         };
@@ -329,10 +330,10 @@ mod tests {
     fn choices_tick_and_untick_and_a_save_shows_the_summary() {
         let mut s = State::new(poll());
         let (i, q) = single();
-        s.choose(i, q.choices[0].id, true);
-        s.choose(i, q.choices[1].id, true);
-        s.choose(i, q.choices[0].id, false);
-        assert_eq!(s.drafts[i].chosen, vec![q.choices[1].id]);
+        s.choose(i, &q.choices[0].id, true);
+        s.choose(i, q.choices[1].id.as_str(), true);
+        s.choose(i, q.choices[0].id.as_str(), false);
+        assert_eq!(s.drafts[i].chosen, vec![q.choices[1].id.as_str()]);
         assert!(s.dirty);
         let answers = s.check().expect("a choice can be saved");
         s.kept(answers, Some(Ok(())));
@@ -355,7 +356,7 @@ mod tests {
         let (i, q) = single();
         let full = Notice::Storage(crate::storage::Problem::Full);
         let mut s = State::new(poll());
-        s.choose(i, q.choices[0].id, true);
+        s.choose(i, &q.choices[0].id, true);
         let answers = s.check().unwrap();
         s.kept(answers.clone(), Some(Err(full)));
         assert!(s.summary_shown());
@@ -389,18 +390,18 @@ mod tests {
     fn change_and_cancel_go_back_to_what_is_saved() {
         let mut s = State::new(poll());
         let (i, q) = single();
-        s.choose(i, q.choices[0].id, true);
+        s.choose(i, &q.choices[0].id, true);
         let answers = s.check().unwrap();
         s.kept(answers, Some(Ok(())));
         s.change();
         assert!(!s.summary_shown());
-        assert_eq!(s.drafts[i].chosen, vec![q.choices[0].id]);
-        s.choose(i, q.choices[1].id, true);
+        assert_eq!(s.drafts[i].chosen, vec![q.choices[0].id.as_str()]);
+        s.choose(i, q.choices[1].id.as_str(), true);
         s.cancel();
         assert!(s.summary_shown());
         assert_eq!(
             s.drafts[i].chosen,
-            vec![q.choices[0].id],
+            vec![q.choices[0].id.as_str()],
             "the change is dropped"
         );
         s.cleared();
@@ -412,10 +413,10 @@ mod tests {
     fn another_tab_never_wipes_what_the_reader_is_typing() {
         let mut s = State::new(poll());
         let (i, q) = single();
-        s.choose(i, q.choices[0].id, true);
+        s.choose(i, &q.choices[0].id, true);
         let theirs = {
             let mut other = State::new(poll());
-            other.choose(i, q.choices[1].id, true);
+            other.choose(i, q.choices[1].id.as_str(), true);
             other.check().unwrap()
         };
         let loaded = Loaded {
@@ -426,13 +427,13 @@ mod tests {
         s.synced(loaded.clone());
         assert_eq!(
             s.drafts[i].chosen,
-            vec![q.choices[0].id],
+            vec![q.choices[0].id.as_str()],
             "the reader's ticks kept"
         );
         assert!(s.status.contains("Saving here will replace them"));
         let mut idle = State::new(poll());
         idle.synced(loaded);
-        assert_eq!(idle.drafts[i].chosen, vec![q.choices[1].id]);
+        assert_eq!(idle.drafts[i].chosen, vec![q.choices[1].id.as_str()]);
         assert!(idle.summary_shown());
         assert_eq!(idle.status, "Your answers were updated in another tab.");
     }

@@ -1,65 +1,233 @@
-//! The story: its typed model and the data generated from `content/story.toml`.
+//! The story: the typed model the page is rendered from.
 //!
-//! `build.rs` validates the story file (see [`source`] in the build script)
-//! and generates `STORY` as plain `'static` Rust data, so the reader's
-//! browser downloads no TOML parser and parses nothing at start-up.
+//! A story file (`content/*.toml`) is read and validated at build time by
+//! [`source`] (feature `source`), which gives a [`Story`]; the components
+//! render it into the page. The browser runtime never sees a `Story`: it
+//! reads the story's [`outline`] from the page's data island.
 
-pub mod head;
-pub mod model;
+pub mod outline;
+#[cfg(feature = "source")]
+pub mod source;
 
-pub use model::*;
+pub use crate::timeline::dates::When;
 
-#[allow(unused_imports)]
-use crate::timeline::dates::{Date, Precision, Season};
+#[cfg(feature = "source")]
+pub use source::{parse, StoryError};
 
-include!(concat!(env!("OUT_DIR"), "/story.rs"));
+/// One story: everything the explainer shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    /// Stable id of the story: its page's folder and its storage keys.
+    pub slug: String,
+    /// BCP 47 language tag of the text.
+    pub language: String,
+    /// Section label, for example "World".
+    pub section: String,
+    /// The headline.
+    pub headline: String,
+    /// The standfirst.
+    pub standfirst: String,
+    /// Meta description and social preview text.
+    pub description: String,
+    /// The disclaimer.
+    pub disclaimer: String,
+    /// Author's name.
+    pub author: String,
+    /// Author's role.
+    pub author_role: String,
+    /// Body paragraphs.
+    pub body: Vec<String>,
+    /// Data tables.
+    pub tables: Vec<Table>,
+    /// Evergreen context.
+    pub context: Context,
+    /// Timeline.
+    pub timeline: Timeline,
+    /// Reader poll.
+    pub poll: Poll,
+}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A table: the first cell of each row is the row's header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Stable id.
+    pub slug: String,
+    /// Caption.
+    pub caption: String,
+    /// Column headers.
+    pub columns: Vec<String>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+}
 
-    /// The browser's outlines hold everything the live parts use, in step
-    /// with the full story, and none of the texts only the page shows.
-    #[test]
-    fn the_live_outlines_mirror_the_story_without_its_texts() {
-        let (full, live) = (&STORY_TIMELINE, &STORY_TIMELINE_LIVE);
-        assert_eq!(full.heading, live.heading);
-        let sectors = |t: &Timeline| {
-            t.sectors
-                .iter()
-                .map(|s| (s.slug, s.label))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(sectors(full), sectors(live));
-        assert_eq!(full.milestones.len(), live.milestones.len());
-        for (f, l) in full.milestones.iter().zip(live.milestones) {
-            assert_eq!(
-                (f.slug, f.title, f.sector, f.when, f.reported),
-                (l.slug, l.title, l.sector, l.when, l.reported)
-            );
-            assert!(!f.summary.is_empty() && !f.source.is_empty());
-            assert_eq!(
-                (l.summary, l.impact, l.source, l.note),
-                ("", None, "", None)
-            );
+/// The evergreen context block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context {
+    /// Heading that labels the region.
+    pub heading: String,
+    /// Collapsible sections.
+    pub sections: Vec<Section>,
+}
+
+/// A collapsible context section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Stable id and anchor.
+    pub slug: String,
+    /// Heading.
+    pub title: String,
+    /// Open on load.
+    pub open: bool,
+    /// Content.
+    pub blocks: Vec<Block>,
+}
+
+/// A block of section text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(String),
+    /// A bullet list.
+    Bullets(Vec<Item>),
+    /// A numbered list.
+    Steps(Vec<Item>),
+}
+
+/// A list item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Lead term.
+    pub term: Option<String>,
+    /// Text.
+    pub text: Option<String>,
+    /// Nested items.
+    pub items: Vec<String>,
+}
+
+/// The timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    /// Heading that labels the region.
+    pub heading: String,
+    /// Sectors, in the story's order.
+    pub sectors: Vec<Sector>,
+    /// Milestones, in the story's order.
+    pub milestones: Vec<Milestone>,
+}
+
+/// A sector of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sector {
+    /// Stable id.
+    pub slug: String,
+    /// Label.
+    pub label: String,
+}
+
+/// A timeline milestone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    /// Stable id.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Sector slug.
+    pub sector: String,
+    /// Dates; `None` when the source gives none.
+    pub when: Option<When>,
+    /// True when the source reports an outcome rather than a plan.
+    pub reported: bool,
+    /// What it is.
+    pub summary: String,
+    /// Expected or reported impact.
+    pub impact: Option<String>,
+    /// The passage its dates come from.
+    pub source: String,
+    /// A note, for example where passages disagree.
+    pub note: Option<String>,
+}
+
+/// The reader poll.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poll {
+    /// Heading that labels the poll.
+    pub heading: String,
+    /// Line under the heading.
+    pub intro: String,
+    /// Questions.
+    pub questions: Vec<Question>,
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// One choice.
+    Single,
+    /// Several choices.
+    Multiple,
+    /// Free text.
+    Text,
+}
+
+impl QuestionKind {
+    /// The name a story file and the data island use.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Multiple => "multiple",
+            QuestionKind::Text => "text",
         }
-        let (full, live) = (&STORY_POLL, &STORY_POLL_LIVE);
-        assert_eq!(full.heading, live.heading);
-        assert_eq!(full.questions.len(), live.questions.len());
-        for (f, l) in full.questions.iter().zip(live.questions) {
-            assert_eq!(
-                (f.slug, f.kind, f.max_length),
-                (l.slug, l.kind, l.max_length)
-            );
-            assert!(!f.prompt.is_empty() && l.prompt.is_empty());
-            let ids = |q: &Question| {
-                q.choices
-                    .iter()
-                    .map(|c| (c.id, c.other))
-                    .collect::<Vec<_>>()
-            };
-            assert_eq!(ids(f), ids(l));
-            assert!(l.choices.iter().all(|c| c.label.is_empty()));
-        }
+    }
+
+    /// The kind with this [`name`](QuestionKind::name).
+    pub fn named(name: &str) -> Option<QuestionKind> {
+        [
+            QuestionKind::Single,
+            QuestionKind::Multiple,
+            QuestionKind::Text,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
+}
+
+/// A poll question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Stable id.
+    pub slug: String,
+    /// The question.
+    pub prompt: String,
+    /// How it is answered.
+    pub kind: QuestionKind,
+    /// Longest free text, in characters.
+    pub max_length: u32,
+    /// Choices (empty for text).
+    pub choices: Vec<Choice>,
+}
+
+/// A poll choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// Stable id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Has its own text box.
+    pub other: bool,
+}
+
+/// The project's own story, for tests.
+#[cfg(all(test, feature = "source"))]
+pub(crate) mod tests {
+    use super::Story;
+
+    /// `content/story.toml`, read and validated.
+    pub fn story() -> Story {
+        super::parse(
+            "content/story.toml",
+            include_str!("../../content/story.toml"),
+        )
+        .expect("content/story.toml is valid")
     }
 }

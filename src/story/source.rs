@@ -1,8 +1,10 @@
-//! The story file as written by editors (`content/story.toml`), and its validation.
+//! The story file as written by editors (`content/*.toml`), its validation,
+//! and the typed [`Story`] it gives.
 //!
-//! Build-time only: `build.rs` includes this module to read and check the
-//! story, then generates Rust data from it, so the browser never parses TOML.
-//! Every error names the file, the line and column, and the field.
+//! Build time only (feature `source`): the pre-renderer reads story files
+//! when it runs, so an edit to a story needs no Rust compile, and the
+//! browser never parses TOML. Every error names the file, the line and
+//! column, and the field.
 
 use core::fmt;
 use core::ops::Range;
@@ -11,6 +13,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::story as model;
 use crate::timeline::dates::{Date, When};
 
 /// A string with its place in the file.
@@ -266,6 +269,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "poll-confirm-text",
     "poll-confirm-yes",
     "embed",
+    "ex-story",
 ];
 
 /// Longest free-text limit a question may set.
@@ -296,17 +300,9 @@ impl fmt::Display for StoryError {
     }
 }
 
-/// A valid story, with its milestones' dates parsed.
-#[derive(Debug)]
-pub struct Valid {
-    /// The story as read.
-    pub file: StoryFile,
-    /// Each milestone's dates, in the file's order; `None` for undated ones.
-    pub when: Vec<Option<When>>,
-}
-
-/// Reads and validates a story. `file` is the name used in messages.
-pub fn parse(file: &str, text: &str) -> Result<Valid, Vec<StoryError>> {
+/// Reads and validates a story. `file` is the name used in messages; every
+/// problem found is returned, not only the first.
+pub fn parse(file: &str, text: &str) -> Result<model::Story, Vec<StoryError>> {
     let lines = LineIndex::new(text);
     let story: StoryFile = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |s| lines.at(s.start));
@@ -336,9 +332,176 @@ pub fn parse(file: &str, text: &str) -> Result<Valid, Vec<StoryError>> {
     };
     let when = check.story(&story);
     if check.errors.is_empty() {
-        Ok(Valid { file: story, when })
+        Ok(story.into_model(when))
     } else {
         Err(check.errors)
+    }
+}
+
+/// The `[story] slug` of a file that is TOML, valid or not: where an
+/// editor's broken story would be served, to show its problems there.
+pub fn slug_of(text: &str) -> Option<String> {
+    let value: toml::Table = toml::from_str(text).ok()?;
+    let slug = value.get("story")?.get("slug")?.as_str()?;
+    let good = !slug.is_empty()
+        && slug.len() <= 64
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    good.then(|| slug.to_owned())
+}
+
+fn text(t: Text) -> String {
+    t.into_inner()
+}
+
+fn texts(list: Vec<Text>) -> Vec<String> {
+    list.into_iter().map(text).collect()
+}
+
+impl Item {
+    fn into_model(self) -> model::Item {
+        model::Item {
+            term: self.term.map(text),
+            text: self.text.map(text),
+            items: texts(self.items),
+        }
+    }
+}
+
+impl Block {
+    fn into_model(self) -> model::Block {
+        let items = |list: Spanned<Vec<Item>>| {
+            list.into_inner()
+                .into_iter()
+                .map(Item::into_model)
+                .collect()
+        };
+        match self {
+            Block::Paragraph(p) => model::Block::Paragraph(text(p)),
+            Block::Bullets(list) => model::Block::Bullets(items(list)),
+            Block::Steps(list) => model::Block::Steps(items(list)),
+        }
+    }
+}
+
+impl StoryFile {
+    /// The typed story, once validated; `when` holds each milestone's dates.
+    fn into_model(self, when: Vec<Option<When>>) -> model::Story {
+        let StoryFile {
+            story: meta,
+            article,
+            context,
+            timeline,
+            poll,
+        } = self;
+        model::Story {
+            slug: text(meta.slug),
+            language: text(meta.language),
+            section: text(meta.section),
+            headline: text(meta.headline),
+            standfirst: text(meta.standfirst),
+            description: text(meta.description),
+            disclaimer: text(meta.disclaimer),
+            author: text(meta.byline.name),
+            author_role: text(meta.byline.role),
+            body: texts(article.body.into_inner()),
+            tables: article
+                .tables
+                .into_iter()
+                .map(|t| model::Table {
+                    slug: text(t.slug),
+                    caption: text(t.caption),
+                    columns: texts(t.columns.into_inner()),
+                    rows: t
+                        .rows
+                        .into_inner()
+                        .into_iter()
+                        .map(|r| texts(r.into_inner()))
+                        .collect(),
+                })
+                .collect(),
+            context: model::Context {
+                heading: text(context.heading),
+                sections: context
+                    .sections
+                    .into_inner()
+                    .into_iter()
+                    .map(|s| model::Section {
+                        slug: text(s.slug),
+                        title: text(s.title),
+                        open: s.open,
+                        blocks: s
+                            .blocks
+                            .into_inner()
+                            .into_iter()
+                            .map(Block::into_model)
+                            .collect(),
+                    })
+                    .collect(),
+            },
+            timeline: model::Timeline {
+                heading: text(timeline.heading),
+                sectors: timeline
+                    .sectors
+                    .into_inner()
+                    .into_iter()
+                    .map(|s| model::Sector {
+                        slug: text(s.slug),
+                        label: text(s.label),
+                    })
+                    .collect(),
+                milestones: timeline
+                    .milestones
+                    .into_inner()
+                    .into_iter()
+                    .zip(when)
+                    .map(|(m, when)| model::Milestone {
+                        slug: text(m.slug),
+                        title: text(m.title),
+                        sector: text(m.sector),
+                        when,
+                        reported: m.status == MilestoneStatus::Reported,
+                        summary: text(m.summary),
+                        impact: m.impact.map(text),
+                        source: text(m.source),
+                        note: m.note.map(text),
+                    })
+                    .collect(),
+            },
+            poll: model::Poll {
+                heading: text(poll.heading),
+                intro: text(poll.intro),
+                questions: poll
+                    .questions
+                    .into_inner()
+                    .into_iter()
+                    .map(|q| model::Question {
+                        slug: text(q.slug),
+                        prompt: text(q.prompt),
+                        kind: match q.kind {
+                            QuestionKind::Single => model::QuestionKind::Single,
+                            QuestionKind::Multiple => model::QuestionKind::Multiple,
+                            QuestionKind::Text => model::QuestionKind::Text,
+                        },
+                        max_length: q.max_length.into_inner(),
+                        choices: q
+                            .choices
+                            .map(|c| {
+                                c.into_inner()
+                                    .into_iter()
+                                    .map(|c| model::Choice {
+                                        id: text(c.id),
+                                        label: text(c.label),
+                                        other: c.other,
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            },
+        }
     }
 }
 

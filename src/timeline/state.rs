@@ -2,13 +2,14 @@
 //! which milestone is selected. A plain value, tested natively;
 //! `components::timeline::wire` shows it.
 
-use crate::story::Timeline;
-use crate::timeline::layout::{chronological, step, Move};
+use crate::story::outline::TimelineOutline;
+use crate::timeline::layout::{step, Move};
 
 /// The timeline's state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    /// Milestone indices in walking order: dated by date, then undated.
+    /// Milestone indices in walking order (the outline's order: dated by
+    /// date, then undated).
     pub order: Vec<usize>,
     /// Each milestone's sector index.
     pub sector_of: Vec<usize>,
@@ -21,24 +22,12 @@ pub struct State {
 impl State {
     /// The state before the reader does anything: every sector shown, the
     /// first milestone in walking order selected.
-    pub fn new(timeline: &Timeline) -> State {
-        let whens: Vec<_> = timeline.milestones.iter().map(|m| m.when).collect();
-        let order = chronological(&whens);
-        let sector_of = timeline
-            .milestones
-            .iter()
-            .map(|m| {
-                timeline
-                    .sectors
-                    .iter()
-                    .position(|s| s.slug == m.sector)
-                    .unwrap_or(0)
-            })
-            .collect();
+    pub fn new(timeline: &TimelineOutline) -> State {
+        let order: Vec<usize> = (0..timeline.milestones.len()).collect();
         State {
             selected: order.first().copied(),
             order,
-            sector_of,
+            sector_of: timeline.milestones.iter().map(|m| m.sector).collect(),
             shown: vec![true; timeline.sectors.len()],
         }
     }
@@ -95,13 +84,13 @@ impl State {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 mod tests {
     use super::*;
-    use crate::story::STORY;
+    use crate::story::tests::story;
 
     fn state() -> State {
-        State::new(STORY.timeline)
+        State::new(&story().outline("/", "/").timeline)
     }
 
     #[test]

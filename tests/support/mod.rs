@@ -79,3 +79,22 @@ pub fn set_hash_quietly(hash: &str) {
         )
         .unwrap();
 }
+
+/// The project's story (`content/story.toml`), read and validated once.
+pub fn story() -> &'static explainer::story::Story {
+    static STORY: std::sync::OnceLock<explainer::story::Story> = std::sync::OnceLock::new();
+    STORY.get_or_init(|| {
+        explainer::story::parse(
+            "content/story.toml",
+            include_str!("../../content/story.toml"),
+        )
+        .expect("content/story.toml is valid")
+    })
+}
+
+/// The story's outline, as the page's data island carries it.
+pub fn outline() -> &'static explainer::story::outline::Outline {
+    static OUTLINE: std::sync::OnceLock<explainer::story::outline::Outline> =
+        std::sync::OnceLock::new();
+    OUTLINE.get_or_init(|| story().outline(&format!("/{}/", story().slug), "/"))
+}

@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use explainer::story::{Milestone, Story, STORY};
+use explainer::story::{Milestone, Story};
 use explainer::timeline::dates::{Date, Precision, When};
 
 use crate::size::GZIP_BUDGET_BYTES;
@@ -325,11 +325,11 @@ fn tl_event(story: &Story, m: &Milestone, when: When) -> Json {
     if let When::Span(_, end) = when {
         fields.push(("end_date", tl_end_date(end)));
     }
-    let mut text = format!("<p>{}</p>", escape_html(m.summary));
-    if let Some(impact) = m.impact {
+    let mut text = format!("<p>{}</p>", escape_html(&m.summary));
+    if let Some(impact) = &m.impact {
         let _ = write!(text, "<p>{}</p>", escape_html(impact));
     }
-    if let Some(note) = m.note {
+    if let Some(note) = &m.note {
         let _ = write!(text, "<p><em>{}</em></p>", escape_html(note));
     }
     let group = story
@@ -337,13 +337,13 @@ fn tl_event(story: &Story, m: &Milestone, when: When) -> Json {
         .sectors
         .iter()
         .find(|s| s.slug == m.sector)
-        .map_or(m.sector, |s| s.label);
+        .map_or(m.sector.as_str(), |s| s.label.as_str());
     fields.extend([
         ("display_date", Json::str(when.label())),
         (
             "text",
             Json::Obj(vec![
-                ("headline", Json::str(escape_html(m.title))),
+                ("headline", Json::str(escape_html(&m.title))),
                 ("text", Json::str(text)),
             ]),
         ),
@@ -359,7 +359,7 @@ fn tl_event(story: &Story, m: &Milestone, when: When) -> Json {
 pub fn timelinejs_data(story: &Story) -> (Json, usize) {
     let mut events = Vec::new();
     let mut undated = 0;
-    for m in story.timeline.milestones {
+    for m in &story.timeline.milestones {
         match m.when {
             Some(when) => events.push(tl_event(story, m, when)),
             None => undated += 1,
@@ -368,10 +368,10 @@ pub fn timelinejs_data(story: &Story) -> (Json, usize) {
     let title = Json::Obj(vec![(
         "text",
         Json::Obj(vec![
-            ("headline", Json::str(escape_html(story.headline))),
+            ("headline", Json::str(escape_html(&story.headline))),
             (
                 "text",
-                Json::str(format!("<p>{}</p>", escape_html(story.standfirst))),
+                Json::str(format!("<p>{}</p>", escape_html(&story.standfirst))),
             ),
         ]),
     )]);
@@ -412,9 +412,23 @@ window.timeline = new TL.Timeline("timeline-embed", {data}, {{
 </body>
 </html>
 "#,
-        lang = escape_html(story.language),
-        title = escape_html(story.headline),
+        lang = escape_html(&story.language),
+        title = escape_html(&story.headline),
     )
+}
+
+/// The default story, `content/story.toml`, read and validated.
+pub fn project_story(ctx: &Ctx) -> Result<Story> {
+    let file = "content/story.toml";
+    let text =
+        fs::read_to_string(ctx.root.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+    explainer::story::parse(file, &text).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 fn write_peer(ctx: &Ctx, out: &Path) -> Result {
@@ -438,12 +452,13 @@ fn write_peer(ctx: &Ctx, out: &Path) -> Result {
             p.extension().and_then(|e| e.to_str()) != Some("map")
         })?;
     }
-    let (data, undated) = timelinejs_data(&STORY);
+    let story = project_story(ctx)?;
+    let (data, undated) = timelinejs_data(&story);
     if undated > 0 {
         println!("bench: {undated} undated milestone(s) left out of the TimelineJS peer");
     }
     let index = out.join("index.html");
-    fs::write(&index, peer_html(&STORY, &data))
+    fs::write(&index, peer_html(&story, &data))
         .map_err(|e| format!("cannot write {}: {e}", index.display()))
 }
 
@@ -967,7 +982,8 @@ mod tests {
 
     #[test]
     fn the_peer_shows_every_dated_milestone() {
-        let (data, undated) = timelinejs_data(&STORY);
+        let story = project_story(&Ctx::new()).unwrap();
+        let (data, undated) = timelinejs_data(&story);
         let Json::Obj(fields) = &data else {
             panic!("not an object")
         };
@@ -978,15 +994,15 @@ mod tests {
         let Some(Json::Arr(events)) = events else {
             panic!("no events")
         };
-        let dated = STORY
+        let dated = story
             .timeline
             .milestones
             .iter()
             .filter(|m| m.when.is_some())
             .count();
         assert_eq!(events.len(), dated);
-        assert_eq!(dated + undated, STORY.timeline.milestones.len());
-        let html = peer_html(&STORY, &data);
+        assert_eq!(dated + undated, story.timeline.milestones.len());
+        let html = peer_html(&story, &data);
         assert!(html.contains("new TL.Timeline(\"timeline-embed\", {\"title\""));
         assert!(
             !html.contains("https://"),

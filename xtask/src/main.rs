@@ -5,13 +5,16 @@
 //! writes straight to this process's stdout/stderr.
 
 mod bench;
-mod csp;
-mod head;
 mod minify;
+mod new_story;
+mod runtime;
+mod serve;
 mod setup;
+mod site;
 mod size;
 mod util;
 
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
@@ -24,23 +27,31 @@ commands:
   setup                       install what is missing: wasm32 target, rustfmt/clippy,
                               trunk, wasm-bindgen-cli (version from Cargo.lock),
                               npm packages, Debian chromium + chromium-driver
-  build [--public-url PATH]   setup, `trunk build --release` into dist/, size report
-  serve [--public-url PATH] [--port N]
-                              setup, build, then `trunk serve --release` on
-                              http://127.0.0.1:8080 (rebuilds on change; reload to see it)
-  head [--dir DIR]            write the story's title/description/Open Graph tags into
-                              DIR/index.html (default $TRUNK_STAGING_DIR, else dist/)
-  size                        gzip -9 (and brotli) sizes of dist/*.{wasm,js,css};
-                              fails over the 70 KiB first-load budget
+  build [--public-url PATH] [--content DIR] [--dist DIR]
+                              setup, the runtime (Trunk; skipped when its code, styles
+                              and tools are unchanged), then every story of DIR
+                              (default content/) validated and pre-rendered into
+                              DIST (default dist/): <slug>/index.html each, the
+                              default story also at index.html, stories.json
+  serve [--public-url PATH] [--port N] [--content DIR] [--dist DIR]
+                              build, then serve DIST on http://127.0.0.1:8080 and
+                              watch: a story edit is re-rendered at once (a story with
+                              problems shows them in its page); a code or style edit
+                              rebuilds the runtime; reload the page to see it
+  new-story <slug> [--content DIR]
+                              write DIR/<slug>.toml: a commented starter story that
+                              validates and shows every part, for an editor to fill in
+  size [--dist DIR]           gzip -9 (and brotli) first-load sizes of every story page
+                              (wasm + js + inline css); fails over the 56 KiB budget
   test                        setup, fmt, clippy (native + wasm32), native tests,
                               headless-Chromium component tests, build, size budget,
                               end-to-end specs (stops at the first failure)
   bench [--runs N]            build, then our page vs the static-HTML limit and a
-                              TimelineJS peer in headless Chromium on a throttled
-                              phone profile (medians of N runs, default 5); prints
-                              and writes target/bench/report.md";
+                              TimelineJS peer in headless Chromium on throttled phone
+                              profiles (medians of N runs, default 5); prints and
+                              writes target/bench/report.md";
 
-/// Where the app is served by `cargo xtask serve`.
+/// Where the site is served by `cargo xtask serve`.
 const SERVE_ADDRESS: &str = "127.0.0.1";
 const SERVE_PORT: &str = "8080";
 
@@ -54,10 +65,18 @@ fn main() -> ExitCode {
     };
     let result = match command {
         "setup" => no_options(rest).and_then(|()| setup::run_setup(&ctx)),
-        "build" => options(rest, &["--public-url"]).and_then(|o| build(&ctx, &o)),
-        "serve" => options(rest, &["--public-url", "--port"]).and_then(|o| serve(&ctx, &o)),
-        "head" => options(rest, &["--dir"]).and_then(|o| write_head(&ctx, &o)),
-        "size" => no_options(rest).and_then(|()| size::check(&ctx.dist())),
+        "build" => options(rest, &["--public-url", "--content", "--dist"])
+            .and_then(|o| build(&ctx, &o).map(drop)),
+        "serve" => {
+            options(rest, &["--public-url", "--port", "--content", "--dist"])
+                .and_then(|o| serve(&ctx, &o))
+        }
+        "new-story" => match rest.split_first() {
+            Some((slug, more)) if !slug.starts_with('-') => options(more, &["--content"])
+                .and_then(|o| new_story::write(&ctx, slug, &content_dir(&ctx, &o))),
+            _ => Err(format!("new-story needs a slug\n\n{USAGE}")),
+        },
+        "size" => options(rest, &["--dist"]).and_then(|o| size::check(&dist_dir(&ctx, &o))),
         "test" => no_options(rest).and_then(|()| test(&ctx)),
         "bench" => options(rest, &["--runs"]).and_then(|o| bench::bench(&ctx, &o)),
         "help" | "-h" | "--help" => {
@@ -118,103 +137,105 @@ fn options(rest: &[String], allowed: &[&str]) -> Result<Options> {
     Ok(Options(out))
 }
 
-/// `trunk <subcommand>` with offline mode forced (no tool downloads: wasm-opt
-/// comes from node_modules/.bin, wasm-bindgen from cargo's bin directory).
-fn trunk(ctx: &Ctx, subcommand: &str) -> Command {
-    let mut cmd = ctx.cmd("trunk");
-    cmd.arg(subcommand).env("TRUNK_OFFLINE", "true");
-    cmd
-}
-
-/// `trunk build --release` into dist/, the JavaScript glue minified, then
-/// the story's head metadata and pre-rendered page.
-///
-/// Builds take turns (a lock file in target/): two at once would share
-/// Trunk's staging directory and break each other.
-fn trunk_build(ctx: &Ctx, public_url: &str) -> Result {
-    let lock_path = ctx.root.join("target").join("xtask-build.lock");
-    std::fs::create_dir_all(ctx.root.join("target")).map_err(|e| e.to_string())?;
-    let lock = std::fs::File::create(&lock_path)
-        .map_err(|e| format!("cannot create {}: {e}", lock_path.display()))?;
-    if lock.try_lock().is_err() {
-        println!("build: waiting for another `cargo xtask` build to finish");
-        lock.lock()
-            .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
+/// A path option, relative to the repository root.
+fn path_option(ctx: &Ctx, opts: &Options, name: &str, default: &str) -> PathBuf {
+    let value = opts.get(name).unwrap_or(default);
+    let path = Path::new(value);
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .ok()
+            .filter(|_| opts.get(name).is_some())
+            .unwrap_or_else(|| ctx.root.join(path))
     }
-    run(trunk(ctx, "build").args(["--release", "--public-url", public_url]))?;
-    minify::apply(ctx, &ctx.dist())?;
-    head::apply(ctx, &ctx.dist())
 }
 
-fn write_head(ctx: &Ctx, opts: &Options) -> Result {
-    let dir = match (opts.get("--dir"), std::env::var_os("TRUNK_STAGING_DIR")) {
-        (Some(dir), _) => ctx.root.join(dir),
-        (None, Some(staging)) => staging.into(),
-        (None, None) => ctx.dist(),
-    };
-    head::apply(ctx, &dir)
+fn content_dir(ctx: &Ctx, opts: &Options) -> PathBuf {
+    path_option(ctx, opts, "--content", "content")
 }
 
-/// While `trunk serve` runs, puts the story head back into dist/index.html
-/// after every rebuild (trunk rewrites the file each time).
-fn keep_head_in_dist(ctx: &Ctx) {
-    let root = ctx.root.clone();
-    std::thread::spawn(move || {
-        let ctx = Ctx { root };
-        let index = ctx.dist().join("index.html");
-        let mut seen = None;
-        loop {
-            std::thread::sleep(std::time::Duration::from_millis(300));
-            let modified = std::fs::metadata(&index).and_then(|m| m.modified()).ok();
-            if modified.is_some() && modified != seen {
-                if let Err(e) = head::apply(&ctx, &ctx.dist()) {
-                    eprintln!("xtask serve: head: {e}");
-                }
-                seen = std::fs::metadata(&index).and_then(|m| m.modified()).ok();
-            }
-        }
-    });
+fn dist_dir(ctx: &Ctx, opts: &Options) -> PathBuf {
+    path_option(ctx, opts, "--dist", "dist")
 }
 
-fn build(ctx: &Ctx, opts: &Options) -> Result {
+/// The public URL, as a path that starts and ends with `/`.
+fn public_url(opts: &Options) -> Result<String> {
+    let url = opts.get("--public-url").unwrap_or("/");
+    if url.contains("://") || url.contains(['?', '#', ' ']) {
+        return Err(format!(
+            "--public-url takes a path such as /news/explainer/, not `{url}`"
+        ));
+    }
+    let mut path = format!("/{}/", url.trim_matches('/'));
+    if path == "//" {
+        path = "/".to_owned();
+    }
+    Ok(path)
+}
+
+/// What a build made.
+pub struct BuildOutput {
+    pub dist: PathBuf,
+    pub runtime: runtime::Built,
+    pub site: site::Written,
+}
+
+/// The release site: setup, the runtime (when its inputs changed), every
+/// story validated (all problems of all files, or none) and rendered.
+fn build(ctx: &Ctx, opts: &Options) -> Result<BuildOutput> {
+    let started = Instant::now();
     setup::run_setup(ctx)?;
-    trunk_build(ctx, opts.get("--public-url").unwrap_or("/"))?;
-    report_size(ctx)
-}
-
-/// Prints the first-load report; over the budget is a warning here and an
-/// error in `cargo xtask size` / `cargo xtask test`.
-fn report_size(ctx: &Ctx) -> Result {
-    let report = size::measure(&ctx.dist())?;
-    size::print(&report, &ctx.dist());
-    if report.over_budget() {
-        println!("warning: over the first-load budget (`cargo xtask size` fails)");
+    let root = public_url(opts)?;
+    let content = content_dir(ctx, opts);
+    let dist = dist_dir(ctx, opts);
+    // The stories first: a broken one fails the build before the runtime's.
+    let stories = site::load(&content, &ctx.root)?;
+    if !stories.problems.is_empty() {
+        return Err(format!("the stories are not valid; {}", stories.report()));
     }
-    Ok(())
+    let runtime = runtime::build(ctx, &root, false)?;
+    let written = site::write(&dist, &runtime.dir, &root, &stories, false)?;
+    site::print(&written, &stories);
+    let report = size::measure_site(&dist)?;
+    size::print_site(&report, &dist);
+    println!(
+        "build: done in {} (runtime {}: {}; {} pages: {})",
+        fmt_duration(started.elapsed()),
+        if runtime.rebuilt {
+            "built"
+        } else {
+            "up to date"
+        },
+        fmt_duration(runtime.took),
+        written.pages.len(),
+        fmt_duration(written.took)
+    );
+    Ok(BuildOutput {
+        dist,
+        runtime,
+        site: written,
+    })
 }
 
 fn serve(ctx: &Ctx, opts: &Options) -> Result {
-    let public_url = opts.get("--public-url").unwrap_or("/");
-    let port = opts.get("--port").unwrap_or(SERVE_PORT);
-    build(ctx, opts)?;
-    println!(
-        "Serving on http://{SERVE_ADDRESS}:{port}{public_url} (trunk serve; rebuilds on change: \
-         reload the page after a rebuild; Ctrl-C stops)"
-    );
-    keep_head_in_dist(ctx);
-    // No auto-reload: its script is injected at serve time, so the page's CSP
-    // (which pins only the scripts in the file) would block it, and a reload
-    // could come before the pre-rendered page is written back.
-    run(trunk(ctx, "serve").args([
-        "--no-autoreload",
-        "--release",
-        "--address",
-        SERVE_ADDRESS,
-        "--port",
-        port,
-        "--public-url",
-        public_url,
-    ]))
+    setup::run_setup(ctx)?;
+    let port: u16 = opts
+        .get("--port")
+        .unwrap_or(SERVE_PORT)
+        .parse()
+        .map_err(|_| "--port takes a port number".to_owned())?;
+    serve::serve(
+        ctx,
+        &serve::Config {
+            address: SERVE_ADDRESS.to_owned(),
+            port,
+            root: public_url(opts)?,
+            content: content_dir(ctx, opts),
+            dist: dist_dir(ctx, opts),
+        },
+    )
 }
 
 enum Action {
@@ -233,13 +254,25 @@ fn cargo(ctx: &Ctx, args: &[&str]) -> Action {
     Action::Cmd(cmd)
 }
 
-/// The browser app as the wasm checks build it: the `csr` feature, for
-/// wasm32 (clippy and the component tests must agree on both).
-const WASM_APP: [&str; 6] = [
+/// The crate as the wasm checks build it: no default features (the
+/// pre-renderer is native), the `csr` feature for the components that the
+/// component tests mount, for wasm32 (clippy and the component tests must
+/// agree on all three).
+const WASM_APP: [&str; 7] = [
     "-p",
     "explainer",
+    "--no-default-features",
     "--features",
     "csr",
+    "--target",
+    setup::WASM_TARGET,
+];
+
+/// The runtime alone, as Trunk builds it (no features at all).
+const WASM_RUNTIME: [&str; 5] = [
+    "-p",
+    "explainer",
+    "--no-default-features",
     "--target",
     setup::WASM_TARGET,
 ];
@@ -341,6 +374,18 @@ fn test(ctx: &Ctx) -> Result {
             ),
         },
         Step {
+            name: "clippy (wasm32, the runtime as Trunk builds it)",
+            action: cargo(
+                ctx,
+                &[
+                    &["clippy"][..],
+                    &WASM_RUNTIME,
+                    &["--bins", "--lib", "--", "-D", "warnings"],
+                ]
+                .concat(),
+            ),
+        },
+        Step {
             name: "native tests",
             action: cargo(ctx, &["test", "--workspace"]),
         },
@@ -349,8 +394,10 @@ fn test(ctx: &Ctx) -> Result {
             action: component_tests(ctx),
         },
         Step {
-            name: "build dist (trunk --release + story head)",
-            action: Action::Func(Box::new(|| trunk_build(&Ctx::new(), "/"))),
+            name: "build dist (the runtime, then every story pre-rendered)",
+            action: Action::Func(Box::new(|| {
+                build(&Ctx::new(), &Options(Vec::new())).map(drop)
+            })),
         },
         Step {
             name: "size budget",
@@ -435,6 +482,16 @@ mod tests {
         assert!(options(&strings(&["--release"]), &["--public-url"]).is_err());
         assert!(options(&strings(&["--public-url"]), &["--public-url"]).is_err());
         assert!(no_options(&strings(&["x"])).is_err());
+    }
+
+    #[test]
+    fn public_urls_are_paths_with_both_slashes() {
+        let url = |v: &str| public_url(&Options(vec![("--public-url".into(), v.into())]));
+        assert_eq!(url("/").unwrap(), "/");
+        assert_eq!(url("news/explainer").unwrap(), "/news/explainer/");
+        assert_eq!(url("/news/explainer/").unwrap(), "/news/explainer/");
+        assert!(url("https://x.org/").is_err());
+        assert_eq!(public_url(&Options(Vec::new())).unwrap(), "/");
     }
 
     #[test]

@@ -1,23 +1,28 @@
-//! Minifies the wasm-bindgen JavaScript glue that Trunk writes into `dist/`.
+//! Minifies the wasm-bindgen JavaScript glue of a runtime build.
 //!
-//! Trunk's own minifier leaves this file alone, and the glue is about half
-//! of the first-load JavaScript by weight. `terser` (from npm, installed by
-//! `cargo xtask setup`) compresses and mangles it as an ES module; the
-//! Subresource Integrity hashes Trunk wrote into `index.html` for the file are
-//! then replaced with the new file's. The file keeps its content-hashed name
-//! (the hash names the build, and the build still changes it).
+//! Trunk's own minifier leaves this file alone. `terser` (from npm,
+//! installed by `cargo xtask setup`) compresses and mangles it as an ES
+//! module; the Subresource Integrity hashes Trunk wrote into its
+//! `index.html` for the file are then replaced with the new file's, so that
+//! page stays true. The file keeps its content-hashed name (the hash names
+//! the build, and the build still changes it).
 
 use std::fs;
 use std::path::Path;
 
 use sha2::{Digest, Sha384};
 
-use crate::csp::base64;
+use base64::Engine;
+
 use crate::util::{run, Ctx, Result};
 
 /// The SRI value of `bytes` as Trunk writes it (`sha384-…`).
 pub fn sri(bytes: &[u8]) -> String {
-    format!("sha384-{}", base64(&Sha384::digest(bytes)))
+    let hash = Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(hash)
+    )
 }
 
 /// `html` with every `old` integrity value replaced by `new`; an error when

@@ -139,18 +139,16 @@ pub fn locked_wasm_bindgen_version(ctx: &Ctx) -> Result<String> {
 
 /// All versions of package `name` in a Cargo.lock file.
 fn locked_versions(lock: &str, name: &str) -> Vec<String> {
+    let Ok(lock) = toml::from_str::<toml::Table>(lock) else {
+        return Vec::new();
+    };
     let mut versions = Vec::new();
-    let mut current: Option<String> = None;
-    for line in lock.lines().map(str::trim) {
-        if line == "[[package]]" {
-            current = None;
-        } else if let Some(v) = line.strip_prefix("name = ") {
-            current = Some(v.trim_matches('"').to_owned());
-        } else if let Some(v) = line.strip_prefix("version = ") {
-            if current.as_deref() == Some(name) {
-                let v = v.trim_matches('"').to_owned();
-                if !versions.contains(&v) {
-                    versions.push(v);
+    let packages = lock.get("package").and_then(|p| p.as_array());
+    for package in packages.into_iter().flatten() {
+        if package.get("name").and_then(|n| n.as_str()) == Some(name) {
+            if let Some(v) = package.get("version").and_then(|v| v.as_str()) {
+                if !versions.iter().any(|x| x == v) {
+                    versions.push(v.to_owned());
                 }
             }
         }

@@ -1,27 +1,24 @@
-//! Bringing pre-rendered markup to life.
+//! Bringing pre-rendered markup to life: a state store and small DOM helpers.
 //!
-//! The page is rendered once, by the Leptos components, into HTML (at build
-//! time for readers, by a mount in the component tests). The browser app
-//! never renders it again: each live part finds its elements in that
-//! markup, keeps its state in a plain value in a [`Store`], and the store's
-//! watchers write the few things that change (text, `hidden`, an attribute,
-//! a class) back to the elements after every update. No view and no
-//! reactive runtime is built into the wasm, which keeps the whole first
-//! load inside its size budget (Leptos views for the poll and timeline
-//! weighed 53 KB gzip, its signals 7 KB more).
+//! The page is rendered once, by the Leptos components, into HTML at build
+//! time. The runtime never renders it again: each live part finds its
+//! elements in that markup, keeps its state in a plain value in a
+//! [`Store`], and the store's watchers write the few things that change
+//! (text, `hidden`, an attribute, a class) back to the elements after every
+//! update. No view and no reactive runtime is built into the wasm, which
+//! keeps the first load inside its size budget.
 //!
 //! Everything here takes boxed closures, so each helper is compiled once,
-//! not once per call site. Browser only: call from `start` or from event
-//! handlers, never while rendering.
+//! not once per call site.
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
-use leptos::prelude::{document, set_timeout};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, EventTarget, HtmlElement};
+use web_sys::{Document, Element, EventTarget, HtmlElement, Window};
+
+use crate::deeplink;
 
 /// A live part's state and the watchers that show it. Every
 /// [`update`](Store::update) runs every watcher; watchers write to the DOM
@@ -68,11 +65,38 @@ impl<S: 'static> Store<S> {
     }
 }
 
+/// The page's window.
+pub fn window() -> Window {
+    web_sys::window().expect_throw("the runtime runs in a window")
+}
+
+/// The page's document.
+pub fn document() -> Document {
+    window()
+        .document()
+        .expect_throw("the window has a document")
+}
+
 /// Calls `f` with every `kind` event on `target`, for as long as the page lives.
 pub fn on(target: &EventTarget, kind: &str, f: impl FnMut(web_sys::Event) + 'static) {
     let f: Box<dyn FnMut(web_sys::Event)> = Box::new(f);
     let closure = Closure::wrap(f).into_js_value();
     let _ = target.add_event_listener_with_callback(kind, closure.unchecked_ref());
+}
+
+/// Runs `f` once, after the current task (a zero timeout).
+pub fn later(f: impl FnOnce() + 'static) {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    let callback = Closure::once_into_js(f);
+    let _ =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
+/// Runs `f` once, before the next paint.
+pub fn before_paint(f: impl FnOnce() + 'static) {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    let callback = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(callback.unchecked_ref());
 }
 
 /// The element with this id in the document.
@@ -136,12 +160,30 @@ pub fn target_in(e: &web_sys::Event, selector: &str) -> Option<HtmlElement> {
 /// Moves focus to the element `id` once the browser has laid out what the
 /// state just showed.
 pub fn focus_later(id: String) {
-    set_timeout(
-        move || {
-            if let Some(el) = by_id(&id) {
-                let _ = el.focus();
-            }
-        },
-        Duration::ZERO,
+    later(move || {
+        if let Some(el) = by_id(&id) {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The address's fragment, without `#` (see [`deeplink::fragment`]).
+pub fn fragment() -> Option<String> {
+    deeplink::fragment(&window().location().hash().ok()?)
+}
+
+/// Replaces the address's fragment without a history entry or a scroll
+/// (`history.replaceState`); `None` removes it.
+pub fn replace_fragment(fragment: Option<&str>) {
+    let window = window();
+    let location = window.location();
+    let path = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
     );
+    if let Ok(history) = window.history() {
+        let url = deeplink::address(&path, fragment);
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
 }

@@ -1,0 +1,290 @@
+//! A story's page, rendered to HTML at build time (feature `ssr`).
+//!
+//! [`render`] writes the whole document with the Leptos [`crate::App`]:
+//! the head (title, description, Open Graph, the Content-Security-Policy,
+//! the embed view's script, the styles inline), the article and every
+//! part as readers see them before any script runs, the story's
+//! [outline](crate::story::outline) as a JSON data island, and the loader
+//! of the one runtime every story page shares ([`Runtime`], what Trunk
+//! built). The runtime is fetched after the page's own bytes (no preload:
+//! the first paint does not wait for it, nor share the network with it).
+
+mod csp;
+mod trunk;
+
+pub use csp::{policy, sha256};
+pub use trunk::Runtime;
+
+use leptos::prelude::*;
+
+use crate::embed::HEAD_SCRIPT;
+use crate::json;
+use crate::story::outline::ISLAND_ID;
+use crate::story::Story;
+use crate::App;
+
+/// Where a page sits on the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The site's public URL, ending in `/` (`/`, `/news/explainer/`).
+    pub root: String,
+    /// The page's folder on the site, ending in `/`: the story's own
+    /// (`<root><slug>/`), which embed codes and deep links name.
+    pub path: String,
+}
+
+impl Place {
+    /// The place of `slug`'s page on a site at `root`.
+    pub fn story(root: &str, slug: &str) -> Place {
+        Place {
+            root: root.to_owned(),
+            path: format!("{root}{slug}/"),
+        }
+    }
+}
+
+/// The data island's JSON for `story` at `place`, safe inside a
+/// `<script>` element (`<` is written `\u003c`, so no `</script>` or
+/// `<!--` can occur).
+pub fn island(story: &Story, place: &Place) -> String {
+    json::stringify(&story.outline(&place.path, &place.root).to_json()).replace('<', "\\u003c")
+}
+
+/// The inline module script that loads the runtime.
+pub fn loader(runtime: &Runtime) -> String {
+    format!(
+        "import init from \"{}\";init({{module_or_path:\"{}\"}});",
+        runtime.js, runtime.wasm
+    )
+}
+
+/// The whole HTML document of `story`'s page at `place`.
+pub fn render(story: &'static Story, place: &Place, runtime: &Runtime) -> String {
+    let island = island(story, place);
+    let loader = loader(runtime);
+    let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)]);
+    let runtime = runtime.clone();
+    let owner = Owner::new();
+    let html = owner.with(move || {
+        view! {
+            <html lang=story.language.as_str()>
+                <head>
+                    <meta charset="utf-8" />
+                    <meta http-equiv="Content-Security-Policy" content=csp />
+                    <meta name="viewport" content="width=device-width, initial-scale=1" />
+                    <meta name="color-scheme" content="light dark" />
+                    <HeadTags story=story />
+                    <script inner_html=HEAD_SCRIPT></script>
+                    {runtime.icon.map(|href| view! { <link rel="icon" href=href /> })}
+                    <style inner_html=runtime.styles></style>
+                </head>
+                <body>
+                    <App story=story />
+                    <script type="application/json" id=ISLAND_ID inner_html=island></script>
+                    <script type="module" inner_html=loader></script>
+                </body>
+            </html>
+        }
+        .to_html()
+    });
+    // The page is wired, never hydrated: the renderer's `<!>` markers go
+    // (text is escaped, so they cannot occur in it).
+    format!("<!doctype html>\n{}", html.replace("<!>", ""))
+}
+
+/// The `<title>` and `<meta>` elements for a story: description, author,
+/// Open Graph and Twitter card, so a shared link previews well before any
+/// script runs.
+#[component]
+pub fn HeadTags(
+    /// The story.
+    story: &'static Story,
+) -> impl IntoView {
+    let title = story.headline.as_str();
+    let description = story.description.as_str();
+    view! {
+        <title>{title}</title>
+        <meta name="description" content=description />
+        <meta name="author" content=story.author.as_str() />
+        {open_graph("og:type", "article")}
+        {open_graph("og:title", title)}
+        {open_graph("og:description", description)}
+        {open_graph("og:locale", story.language.replace('-', "_"))}
+        {open_graph("article:section", story.section.as_str())}
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content=title />
+        <meta name="twitter:description" content=description />
+    }
+}
+
+/// An Open Graph `<meta property content>` (`property` is no HTML
+/// attribute the view macro knows, so the element is built by hand).
+fn open_graph(property: &'static str, content: impl Into<String>) -> impl IntoView {
+    leptos::html::meta()
+        .attr("property", property)
+        .attr("content", content.into())
+}
+
+/// A problem with a story file, as the problems page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, as given.
+    pub file: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub column: usize,
+    /// The field, as a path (`timeline.milestones[2].end`); may be empty.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The page `cargo xtask serve` shows in place of a story whose file has
+/// problems: each with its file, line, column, field and message, so an
+/// editor sees what to fix where the story would be. No script runs on it.
+pub fn problems_page(title: &str, problems: &[Problem]) -> String {
+    let title = title.to_owned();
+    let problems = problems.to_vec();
+    let count = problems.len();
+    let owner = Owner::new();
+    let html = owner.with(move || {
+        let items = problems
+            .into_iter()
+            .map(|p| {
+                let place = format!("{}:{}:{}", p.file, p.line, p.column);
+                view! {
+                    <li class="ex-problem">
+                        <code class="ex-problem__place">{place}</code>
+                        {(!p.field.is_empty()).then(|| view! { " " <code class="ex-problem__field">{p.field}</code> })}
+                        <p class="ex-problem__message">{p.message}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        let heading = if count == 1 {
+            "This story has a problem".to_owned()
+        } else {
+            format!("This story has {count} problems")
+        };
+        view! {
+            <html lang="en">
+                <head>
+                    <meta charset="utf-8" />
+                    <meta name="viewport" content="width=device-width, initial-scale=1" />
+                    <meta name="color-scheme" content="light dark" />
+                    <title>{format!("Problems: {title}")}</title>
+                    <style inner_html=PROBLEMS_CSS></style>
+                </head>
+                <body>
+                    <main class="ex-problems">
+                        <h1>{heading}</h1>
+                        <p>"Fix the story file and reload this page: it is rebuilt as soon as the file is saved."</p>
+                        <ol>{items}</ol>
+                    </main>
+                </body>
+            </html>
+        }
+        .to_html()
+    });
+    format!("<!doctype html>\n{}", html.replace("<!>", ""))
+}
+
+const PROBLEMS_CSS: &str =
+    "body{margin:0;font:1rem/1.5 system-ui,sans-serif;background:Canvas;color:CanvasText}\
+.ex-problems{max-width:48rem;margin:0 auto;padding:1.5rem}\
+.ex-problems h1{font-size:1.5rem;color:#b3261e}\
+.ex-problem{margin:0 0 1rem}\
+.ex-problem__message{margin:.25rem 0 0}\
+@media (prefers-color-scheme:dark){.ex-problems h1{color:#ffb4ab}}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::tests::story;
+
+    fn runtime() -> Runtime {
+        Runtime {
+            js: "/x/explainer-0a1b.js".to_owned(),
+            wasm: "/x/explainer-0a1b_bg.wasm".to_owned(),
+            icon: Some("/x/favicon-2c3d.svg".to_owned()),
+            styles: "body{color:red}".to_owned(),
+        }
+    }
+
+    fn page() -> (&'static Story, String) {
+        let story: &'static Story = Box::leak(Box::new(story()));
+        let place = Place::story("/x/", &story.slug);
+        (story, render(story, &place, &runtime()))
+    }
+
+    #[test]
+    fn the_page_holds_the_story_and_every_part() {
+        let (story, html) = page();
+        assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+        assert!(html.contains(&story.headline));
+        for part in crate::part::Part::ALL {
+            assert!(html.contains(&format!("data-ex-part=\"{}\"", part.name())));
+        }
+        for m in &story.timeline.milestones {
+            assert!(html.contains(&format!("id=\"milestone-{}\"", m.slug)));
+        }
+        assert!(!html.contains("<!>"));
+    }
+
+    #[test]
+    fn the_head_carries_title_description_and_open_graph() {
+        let (story, html) = page();
+        assert!(html.contains(&format!("<title>{}</title>", story.headline)));
+        assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+        assert!(
+            html.contains("<meta name=\"description\" content=\"In Tokyo, Tajikistan’s president")
+        );
+        assert!(html.contains("<style>body{color:red}</style>"));
+        assert!(html.contains("<link rel=\"icon\" href=\"/x/favicon-2c3d.svg\">"));
+    }
+
+    #[test]
+    fn the_csp_pins_both_inline_scripts_and_comes_first() {
+        let (_, html) = page();
+        let loader = loader(&runtime());
+        assert!(html.contains(&format!("<script type=\"module\">{loader}</script>")));
+        assert!(html.contains(&format!("<script>{HEAD_SCRIPT}</script>")));
+        let csp_at = html.find("Content-Security-Policy").unwrap();
+        assert!(csp_at < html.find("<script").unwrap());
+        for script in [HEAD_SCRIPT, loader.as_str()] {
+            assert!(html.contains(&format!("sha256-{}", sha256(script))));
+        }
+        assert!(!html.contains("rel=\"preload\"") && !html.contains("modulepreload"));
+    }
+
+    #[test]
+    fn the_island_is_safe_in_a_script_and_reads_back() {
+        let mut s = story();
+        s.timeline.heading = "</script><!-- x".to_owned();
+        let place = Place::story("/", &s.slug);
+        let text = island(&s, &place);
+        assert!(!text.contains('<'));
+        let back = crate::story::outline::Outline::from_json(&json::parse(&text).unwrap()).unwrap();
+        assert_eq!(back.timeline.heading, "</script><!-- x");
+        assert_eq!(back.path, format!("/{}/", s.slug));
+    }
+
+    #[test]
+    fn the_problems_page_names_file_line_field_and_message() {
+        let html = problems_page(
+            "content/a.toml",
+            &[Problem {
+                file: "content/a.toml".to_owned(),
+                line: 3,
+                column: 7,
+                field: "story.headline".to_owned(),
+                message: "must not be <empty>".to_owned(),
+            }],
+        );
+        assert!(html.contains("content/a.toml:3:7"));
+        assert!(html.contains("story.headline"));
+        assert!(html.contains("must not be &lt;empty&gt;"));
+        assert!(!html.contains("<script"));
+    }
+}

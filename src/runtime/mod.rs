@@ -1,0 +1,81 @@
+//! The browser runtime: one wasm for every story.
+//!
+//! It knows no story. [`start`] reads the story's outline from the page's
+//! data island (`<script type="application/json" id="ex-story">`, parsed
+//! with the browser's `JSON`), then brings each pre-rendered part to life
+//! where it is ([`wire`]): nothing is rendered again, so nothing flashes or
+//! moves, and what the reader did before the script arrived is kept.
+
+pub mod clipboard;
+pub mod context;
+pub mod dom;
+pub mod embed;
+pub mod poll;
+pub mod storage;
+pub mod timeline;
+
+use crate::json;
+use crate::part::Part;
+use crate::story::outline::{Outline, ISLAND_ID};
+
+/// The page's story outline, from its data island; `None` (and a console
+/// error naming what is off) when the island is missing or unreadable.
+pub fn read_island() -> Option<Outline> {
+    let text = dom::document()
+        .get_element_by_id(ISLAND_ID)?
+        .text_content()?;
+    let read = json::parse(&text)
+        .map_err(|_| "not JSON")
+        .and_then(|doc| Outline::from_json(&doc).map_err(|e| e.0));
+    match read {
+        Ok(outline) => Some(outline),
+        Err(what) => {
+            web_sys::console::error_1(
+                &format!("explainer: the page's story data is unreadable ({what})").into(),
+            );
+            None
+        }
+    }
+}
+
+/// Brings one part, rendered under `host`, to life.
+pub fn wire(part: Part, host: &web_sys::Element, outline: &'static Outline) {
+    match part {
+        Part::Context => context::wire(host, &outline.context),
+        Part::Timeline => timeline::wire(host, &outline.timeline, None),
+        Part::Poll => poll::wire(host, &outline.poll, &outline.slug),
+        Part::Embed => embed::wire(host, outline),
+    }
+}
+
+/// Starts the runtime on a story page: the embed view and height reports,
+/// then every part the view shows (the embed panel on the standalone page
+/// only), then marks `<html data-app-ready>`. A page without a data island
+/// (a bare `trunk serve`) is left as it is: serve it with `cargo xtask serve`.
+pub fn start() {
+    // Panic messages in the console while developing; release builds skip the
+    // formatting code it pulls in.
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+    let mode = embed::start();
+    let Some(outline) = read_island() else {
+        return;
+    };
+    // The outline lives as long as the page.
+    let outline: &'static Outline = Box::leak(Box::new(outline));
+    let document = dom::document();
+    for part in Part::ALL.into_iter().filter(|p| mode.shows(*p)) {
+        let selector = format!("[data-ex-part=\"{}\"]", part.name());
+        if let Ok(Some(host)) = document.query_selector(&selector) {
+            wire(part, &host, outline);
+        }
+    }
+    if mode.shows(Part::Embed) {
+        if let Some(panel) = document.get_element_by_id("embed") {
+            wire(Part::Embed, &panel, outline);
+        }
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app-ready", "");
+    }
+}

@@ -1,0 +1,470 @@
+//! What the browser runtime needs of a story, and how the page carries it.
+//!
+//! The runtime knows no story: the pre-renderer writes the story's outline
+//! into the page as one data island,
+//! `<script type="application/json" id="ex-story">`, and the runtime reads
+//! it with the browser's `JSON.parse` ([`crate::json`]). The outline holds
+//! ids, dates, kinds, limits and the few words the runtime says itself
+//! (headings, sector labels, milestone titles), never the texts the page
+//! already shows (the article, the sections, milestone details, poll
+//! prompts and labels). So every story page loads the same wasm.
+//!
+//! Encoding ([`Outline::to_json`]) and decoding ([`Outline::from_json`])
+//! live side by side here and are tested natively against each other.
+
+use crate::json::Json;
+use crate::story::{QuestionKind, Story};
+use crate::timeline::dates::When;
+use crate::timeline::layout::chronological;
+
+/// The id of the data island element.
+pub const ISLAND_ID: &str = "ex-story";
+
+/// The version of the island's format.
+pub const VERSION: u32 = 1;
+
+/// A story as the runtime sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline {
+    /// The story's stable id (its storage keys use it).
+    pub slug: String,
+    /// The story page's folder on the site, public URL included (`/`,
+    /// `/news/explainer/<slug>/`): embed codes point there.
+    pub path: String,
+    /// The site's public URL (`/`, `/news/explainer/`): `embed.js` is there.
+    pub root: String,
+    /// The evergreen context.
+    pub context: ContextOutline,
+    /// The timeline.
+    pub timeline: TimelineOutline,
+    /// The poll.
+    pub poll: PollOutline,
+}
+
+/// The context's heading and its sections' slugs, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextOutline {
+    /// Heading that labels the region.
+    pub heading: String,
+    /// Slugs of the sections (their `<details>` ids).
+    pub sections: Vec<String>,
+}
+
+/// The timeline's sectors and milestones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineOutline {
+    /// Heading that labels the region.
+    pub heading: String,
+    /// Sectors, in the story's order (the filters' order).
+    pub sectors: Vec<SectorOutline>,
+    /// Milestones in walking order: dated ones by date, then undated ones
+    /// in the story's order (the page's order).
+    pub milestones: Vec<MilestoneOutline>,
+}
+
+/// A sector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectorOutline {
+    /// Stable id.
+    pub slug: String,
+    /// Label, for announcements.
+    pub label: String,
+}
+
+/// A milestone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneOutline {
+    /// Stable id; the deep link is `#milestone-<slug>`.
+    pub slug: String,
+    /// Title, for announcements.
+    pub title: String,
+    /// Index of its sector in [`TimelineOutline::sectors`].
+    pub sector: usize,
+    /// Its dates, if the story gives any.
+    pub when: Option<When>,
+    /// True when the story reports an outcome rather than a plan.
+    pub reported: bool,
+}
+
+/// The poll's questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PollOutline {
+    /// Heading that labels the poll.
+    pub heading: String,
+    /// Questions, in order.
+    pub questions: Vec<QuestionOutline>,
+}
+
+/// A question: how it is answered, not what it asks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionOutline {
+    /// Stable id.
+    pub slug: String,
+    /// How it is answered.
+    pub kind: QuestionKind,
+    /// Longest free text, in characters.
+    pub max_length: u32,
+    /// Its choices (none for a text question).
+    pub choices: Vec<ChoiceOutline>,
+}
+
+/// A choice: its id, and whether it has its own text box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOutline {
+    /// Stable id (what saved answers store).
+    pub id: String,
+    /// Has its own text box ("Other").
+    pub other: bool,
+}
+
+/// Why an island could not be read: the part that is off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadIsland(pub &'static str);
+
+impl Story {
+    /// The story's outline, for a page whose folder is `path` on a site
+    /// whose public URL is `root`.
+    pub fn outline(&self, path: &str, root: &str) -> Outline {
+        let t = &self.timeline;
+        let whens: Vec<_> = t.milestones.iter().map(|m| m.when).collect();
+        let milestones = chronological(&whens)
+            .into_iter()
+            .map(|i| {
+                let m = &t.milestones[i];
+                MilestoneOutline {
+                    slug: m.slug.clone(),
+                    title: m.title.clone(),
+                    sector: t
+                        .sectors
+                        .iter()
+                        .position(|s| s.slug == m.sector)
+                        .unwrap_or(0),
+                    when: m.when,
+                    reported: m.reported,
+                }
+            })
+            .collect();
+        Outline {
+            slug: self.slug.clone(),
+            path: path.to_owned(),
+            root: root.to_owned(),
+            context: ContextOutline {
+                heading: self.context.heading.clone(),
+                sections: self
+                    .context
+                    .sections
+                    .iter()
+                    .map(|s| s.slug.clone())
+                    .collect(),
+            },
+            timeline: TimelineOutline {
+                heading: t.heading.clone(),
+                sectors: t
+                    .sectors
+                    .iter()
+                    .map(|s| SectorOutline {
+                        slug: s.slug.clone(),
+                        label: s.label.clone(),
+                    })
+                    .collect(),
+                milestones,
+            },
+            poll: PollOutline {
+                heading: self.poll.heading.clone(),
+                questions: self
+                    .poll
+                    .questions
+                    .iter()
+                    .map(|q| QuestionOutline {
+                        slug: q.slug.clone(),
+                        kind: q.kind,
+                        max_length: q.max_length,
+                        choices: q
+                            .choices
+                            .iter()
+                            .map(|c| ChoiceOutline {
+                                id: c.id.clone(),
+                                other: c.other,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
+fn strings(list: &[String]) -> Json {
+    Json::Array(list.iter().map(Json::str).collect())
+}
+
+impl Outline {
+    /// The island's JSON.
+    pub fn to_json(&self) -> Json {
+        let t = &self.timeline;
+        let sectors = t
+            .sectors
+            .iter()
+            .map(|s| Json::object([("slug", Json::str(&s.slug)), ("label", Json::str(&s.label))]))
+            .collect();
+        let milestones = t
+            .milestones
+            .iter()
+            .map(|m| {
+                let mut members = vec![
+                    ("slug", Json::str(&m.slug)),
+                    ("title", Json::str(&m.title)),
+                    ("sector", Json::Number(m.sector as f64)),
+                ];
+                if let Some(w) = m.when {
+                    members.push(("when", Json::str(w.code())));
+                }
+                if m.reported {
+                    members.push(("reported", Json::Bool(true)));
+                }
+                Json::object(members)
+            })
+            .collect();
+        let questions = self
+            .poll
+            .questions
+            .iter()
+            .map(|q| {
+                let choices = q
+                    .choices
+                    .iter()
+                    .map(|c| {
+                        let mut members = vec![("id", Json::str(&c.id))];
+                        if c.other {
+                            members.push(("other", Json::Bool(true)));
+                        }
+                        Json::object(members)
+                    })
+                    .collect();
+                Json::object([
+                    ("slug", Json::str(&q.slug)),
+                    ("kind", Json::str(q.kind.name())),
+                    ("max", Json::Number(f64::from(q.max_length))),
+                    ("choices", Json::Array(choices)),
+                ])
+            })
+            .collect();
+        Json::object([
+            ("v", Json::Number(f64::from(VERSION))),
+            ("slug", Json::str(&self.slug)),
+            ("path", Json::str(&self.path)),
+            ("root", Json::str(&self.root)),
+            (
+                "context",
+                Json::object([
+                    ("heading", Json::str(&self.context.heading)),
+                    ("sections", strings(&self.context.sections)),
+                ]),
+            ),
+            (
+                "timeline",
+                Json::object([
+                    ("heading", Json::str(&t.heading)),
+                    ("sectors", Json::Array(sectors)),
+                    ("milestones", Json::Array(milestones)),
+                ]),
+            ),
+            (
+                "poll",
+                Json::object([
+                    ("heading", Json::str(&self.poll.heading)),
+                    ("questions", Json::Array(questions)),
+                ]),
+            ),
+        ])
+    }
+
+    /// Reads an island written by [`Outline::to_json`].
+    pub fn from_json(doc: &Json) -> Result<Outline, BadIsland> {
+        if doc.get("v").and_then(Json::as_u32) != Some(VERSION) {
+            return Err(BadIsland("v"));
+        }
+        let context = member(doc, "context")?;
+        let timeline = member(doc, "timeline")?;
+        let poll = member(doc, "poll")?;
+        let sectors = list(timeline, "sectors", |s| {
+            Ok(SectorOutline {
+                slug: string(s, "slug")?,
+                label: string(s, "label")?,
+            })
+        })?;
+        let milestones = list(timeline, "milestones", |m| {
+            let sector = m
+                .get("sector")
+                .and_then(Json::as_u32)
+                .map(|k| k as usize)
+                .filter(|k| *k < sectors.len())
+                .ok_or(BadIsland("milestone sector"))?;
+            let when = match m.get("when") {
+                None => None,
+                Some(w) => Some(
+                    w.as_str()
+                        .and_then(When::from_code)
+                        .ok_or(BadIsland("milestone when"))?,
+                ),
+            };
+            Ok(MilestoneOutline {
+                slug: string(m, "slug")?,
+                title: string(m, "title")?,
+                sector,
+                when,
+                reported: m.get("reported").and_then(Json::as_bool).unwrap_or(false),
+            })
+        })?;
+        let questions = list(poll, "questions", |q| {
+            Ok(QuestionOutline {
+                slug: string(q, "slug")?,
+                kind: q
+                    .get("kind")
+                    .and_then(Json::as_str)
+                    .and_then(QuestionKind::named)
+                    .ok_or(BadIsland("question kind"))?,
+                max_length: q
+                    .get("max")
+                    .and_then(Json::as_u32)
+                    .ok_or(BadIsland("question max"))?,
+                choices: list(q, "choices", |c| {
+                    Ok(ChoiceOutline {
+                        id: string(c, "id")?,
+                        other: c.get("other").and_then(Json::as_bool).unwrap_or(false),
+                    })
+                })?,
+            })
+        })?;
+        Ok(Outline {
+            slug: string(doc, "slug")?,
+            path: string(doc, "path")?,
+            root: string(doc, "root")?,
+            context: ContextOutline {
+                heading: string(context, "heading")?,
+                sections: list(context, "sections", |s| {
+                    s.as_str().map(str::to_owned).ok_or(BadIsland("sections"))
+                })?,
+            },
+            timeline: TimelineOutline {
+                heading: string(timeline, "heading")?,
+                sectors,
+                milestones,
+            },
+            poll: PollOutline {
+                heading: string(poll, "heading")?,
+                questions,
+            },
+        })
+    }
+}
+
+fn member<'a>(v: &'a Json, key: &'static str) -> Result<&'a Json, BadIsland> {
+    v.get(key).ok_or(BadIsland(key))
+}
+
+fn string(v: &Json, key: &'static str) -> Result<String, BadIsland> {
+    member(v, key)?
+        .as_str()
+        .map(str::to_owned)
+        .ok_or(BadIsland(key))
+}
+
+fn list<T>(
+    v: &Json,
+    key: &'static str,
+    item: impl Fn(&Json) -> Result<T, BadIsland>,
+) -> Result<Vec<T>, BadIsland> {
+    member(v, key)?
+        .as_array()
+        .ok_or(BadIsland(key))?
+        .iter()
+        .map(item)
+        .collect()
+}
+
+#[cfg(all(test, feature = "source"))]
+mod tests {
+    use super::*;
+    use crate::json;
+    use crate::story::tests::story;
+
+    #[test]
+    fn the_island_round_trips_through_json_text() {
+        let outline = story().outline("/news/x/tajik-japan-tokyo-talks/", "/news/x/");
+        let text = json::stringify(&outline.to_json());
+        let back = Outline::from_json(&json::parse(&text).unwrap()).unwrap();
+        assert_eq!(back, outline);
+    }
+
+    #[test]
+    fn milestones_come_in_walking_order_with_their_sector() {
+        let s = story();
+        let o = s.outline("/", "/");
+        assert_eq!(o.timeline.milestones.len(), s.timeline.milestones.len());
+        let dated: Vec<_> = o
+            .timeline
+            .milestones
+            .iter()
+            .filter_map(|m| m.when)
+            .collect();
+        for pair in dated.windows(2) {
+            assert!(pair[0].chronological(pair[1]).is_le(), "{pair:?}");
+        }
+        let first_undated = o.timeline.milestones.iter().position(|m| m.when.is_none());
+        if let Some(k) = first_undated {
+            assert!(o.timeline.milestones[k..].iter().all(|m| m.when.is_none()));
+        }
+        for m in &o.timeline.milestones {
+            let full = s
+                .timeline
+                .milestones
+                .iter()
+                .find(|f| f.slug == m.slug)
+                .unwrap();
+            assert_eq!(o.timeline.sectors[m.sector].slug, full.sector);
+            assert_eq!((m.when, m.reported), (full.when, full.reported));
+        }
+    }
+
+    #[test]
+    fn the_island_holds_no_text_the_page_shows_alone() {
+        let s = story();
+        let text = json::stringify(&s.outline("/", "/").to_json());
+        for m in &s.timeline.milestones {
+            assert!(!text.contains(&m.summary), "{}", m.slug);
+        }
+        for q in &s.poll.questions {
+            assert!(!text.contains(&q.prompt), "{}", q.slug);
+            for c in &q.choices {
+                assert!(!text.contains(&format!("\"{}\"", c.label)), "{}", c.id);
+            }
+        }
+        assert!(!text.contains(&s.body[0]));
+    }
+
+    #[test]
+    fn a_broken_island_names_what_is_off() {
+        let good = story().outline("/", "/").to_json();
+        assert_eq!(Outline::from_json(&Json::Null), Err(BadIsland("v")));
+        let Json::Object(mut members) = good else {
+            unreachable!()
+        };
+        members.retain(|(k, _)| k != "poll");
+        assert_eq!(
+            Outline::from_json(&Json::Object(members)),
+            Err(BadIsland("poll"))
+        );
+        let bad_when = json::parse(
+            r#"{"v":1,"slug":"s","path":"/","root":"/","context":{"heading":"c","sections":[]},
+            "timeline":{"heading":"t","sectors":[{"slug":"a","label":"A"}],
+            "milestones":[{"slug":"m","title":"M","sector":0,"when":"2026-13"}]},
+            "poll":{"heading":"p","questions":[]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            Outline::from_json(&bad_when),
+            Err(BadIsland("milestone when"))
+        );
+    }
+}

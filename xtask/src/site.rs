@@ -1,0 +1,433 @@
+//! The site: every story file in a content folder, validated and rendered
+//! into a folder of pages around the one runtime Trunk built.
+//!
+//! ```text
+//! content/story.toml  ─┐                       dist/index.html            (the default story)
+//! content/other.toml  ─┼─ validate all ─ render ─ dist/<slug>/index.html  (each story)
+//!                      │                       dist/stories.json          (the list)
+//! target/runtime/…    ─┘ (copied as they are)  dist/explainer-<hash>.{js,wasm}, favicon, embed.js
+//! ```
+//!
+//! Every file is read when this runs, so an edit to a story needs no Rust
+//! compile. All problems of all files are reported at once, each naming the
+//! file, line, column and field. The default story is `story.toml` when the
+//! folder has one, else the first file by name.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use explainer::json::{self, Json};
+use explainer::page::{self, Place, Problem, Runtime};
+use explainer::story::{self, Story};
+
+use crate::util::{fmt_duration, Result};
+
+/// The file that holds the default story, when the folder has one.
+pub const DEFAULT_FILE: &str = "story.toml";
+
+/// A story file that was read and validated.
+pub struct Loaded {
+    /// The file, as named in messages.
+    pub file: String,
+    /// The story.
+    pub story: &'static Story,
+}
+
+/// What reading a content folder gave.
+pub struct Stories {
+    /// The valid stories, the default first, then by file name.
+    pub stories: Vec<Loaded>,
+    /// Every problem of every file, in file order.
+    pub problems: Vec<Problem>,
+    /// The files with problems, each with the slug it gives (when it can
+    /// be read), so a development server can show the problems there.
+    pub broken: Vec<(String, Option<String>)>,
+}
+
+impl Stories {
+    /// The report for a terminal: one line a problem.
+    pub fn report(&self) -> String {
+        let files = self.broken.len();
+        let mut out = format!(
+            "{} problem{} in {files} story file{}:\n",
+            self.problems.len(),
+            if self.problems.len() == 1 { "" } else { "s" },
+            if files == 1 { "" } else { "s" },
+        );
+        for p in &self.problems {
+            out.push_str(&format!("  {}\n", problem_line(p)));
+        }
+        out
+    }
+}
+
+/// `file:line:column: field: message`.
+pub fn problem_line(p: &Problem) -> String {
+    let field = if p.field.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", p.field)
+    };
+    format!("{}:{}:{}: {field}{}", p.file, p.line, p.column, p.message)
+}
+
+/// The `*.toml` files of a content folder, `story.toml` first, then by name.
+pub fn story_files(content: &Path) -> Result<Vec<PathBuf>> {
+    let entries = fs::read_dir(content)
+        .map_err(|e| format!("cannot read the content folder {}: {e}", content.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort_by_key(|p| {
+        let name = p
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        (name != DEFAULT_FILE, name)
+    });
+    Ok(files)
+}
+
+/// How a file is named in messages: relative to `base` when inside it.
+fn shown(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Reads and validates every story of `content`; `base` is the folder
+/// file names are given from (the repository root).
+pub fn load(content: &Path, base: &Path) -> Result<Stories> {
+    let mut out = Stories {
+        stories: Vec::new(),
+        problems: Vec::new(),
+        broken: Vec::new(),
+    };
+    for path in story_files(content)? {
+        let file = shown(&path, base);
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                out.problems.push(Problem {
+                    file: file.clone(),
+                    line: 1,
+                    column: 1,
+                    field: String::new(),
+                    message: format!("cannot read the file: {e}"),
+                });
+                out.broken.push((file, None));
+                continue;
+            }
+        };
+        match story::parse(&file, &text) {
+            Ok(story) => {
+                // Two files may not give one page.
+                if let Some(first) = out.stories.iter().find(|l| l.story.slug == story.slug) {
+                    out.problems.push(Problem {
+                        line: line_of(&text, "slug").unwrap_or(1),
+                        column: 1,
+                        field: "story.slug".to_owned(),
+                        message: format!(
+                            "\"{}\" is the slug of {} already; each story needs its own",
+                            story.slug, first.file
+                        ),
+                        file: file.clone(),
+                    });
+                    out.broken.push((file, Some(story.slug)));
+                    continue;
+                }
+                let story: &'static Story = Box::leak(Box::new(story));
+                out.stories.push(Loaded { file, story });
+            }
+            Err(errors) => {
+                out.problems.extend(errors.into_iter().map(|e| Problem {
+                    file: e.file,
+                    line: e.line,
+                    column: e.column,
+                    field: e.field,
+                    message: e.message,
+                }));
+                out.broken.push((file, story::source::slug_of(&text)));
+            }
+        }
+    }
+    if out.stories.is_empty() && out.problems.is_empty() {
+        return Err(format!(
+            "{} holds no story (*.toml) file",
+            content.display()
+        ));
+    }
+    Ok(out)
+}
+
+/// The line of the first `key =` in a TOML text.
+fn line_of(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+/// `stories.json`: every story with its slug, headline, language, page and
+/// file, and which one is the default (also at the site's root).
+pub fn stories_json(root: &str, stories: &[Loaded]) -> String {
+    let list = stories
+        .iter()
+        .map(|l| {
+            Json::object([
+                ("slug", Json::str(&l.story.slug)),
+                ("headline", Json::str(&l.story.headline)),
+                ("language", Json::str(&l.story.language)),
+                ("path", Json::str(Place::story(root, &l.story.slug).path)),
+                ("file", Json::str(&l.file)),
+            ])
+        })
+        .collect();
+    let default = stories
+        .first()
+        .map_or(Json::Null, |l| Json::str(&l.story.slug));
+    let mut text = json::stringify(&Json::object([
+        ("version", Json::Number(1.0)),
+        ("root", Json::str(root)),
+        ("default", default),
+        ("stories", Json::Array(list)),
+    ]));
+    text.push('\n');
+    text
+}
+
+/// Writes `text` to `path` through a temporary file and a rename, so a
+/// reader never sees half a page.
+pub fn write_atomic(path: &Path, text: &[u8]) -> Result {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let tmp = path.with_extension("xtask-tmp");
+    fs::write(&tmp, text).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// What [`write`] did.
+pub struct Written {
+    /// Each story's slug and page file, the default first.
+    pub pages: Vec<(String, PathBuf)>,
+    /// How long rendering and writing the pages took.
+    pub took: std::time::Duration,
+}
+
+/// Writes the site into `out` (made afresh): the runtime's files from
+/// `runtime_dir`, every story's page, the default story at the root too,
+/// `stories.json`, and for each broken file (in development) its problems
+/// page where its story would be.
+pub fn write(
+    out: &Path,
+    runtime_dir: &Path,
+    root: &str,
+    stories: &Stories,
+    show_problems: bool,
+) -> Result<Written> {
+    let started = Instant::now();
+    let trunk_html = fs::read_to_string(runtime_dir.join("index.html")).map_err(|e| {
+        format!(
+            "cannot read {}/index.html (build the runtime first): {e}",
+            runtime_dir.display()
+        )
+    })?;
+    let runtime = Runtime::from_trunk_html(&trunk_html)?;
+    let staging = out.with_file_name(format!(
+        ".{}.xtask-staging",
+        out.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    let _ = fs::remove_dir_all(&staging);
+    fs::create_dir_all(&staging)
+        .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
+    let mut files = runtime.files(root);
+    files.push("embed.js".to_owned());
+    for name in files {
+        let from = runtime_dir.join(&name);
+        fs::copy(&from, staging.join(&name))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
+    let mut pages = Vec::new();
+    for (i, l) in stories.stories.iter().enumerate() {
+        let place = Place::story(root, &l.story.slug);
+        let html = page::render(l.story, &place, &runtime);
+        let file = staging.join(&l.story.slug).join("index.html");
+        write_atomic(&file, html.as_bytes())?;
+        if i == 0 {
+            write_atomic(&staging.join("index.html"), html.as_bytes())?;
+        }
+        pages.push((
+            l.story.slug.clone(),
+            out.join(&l.story.slug).join("index.html"),
+        ));
+    }
+    if show_problems {
+        for (file, slug) in &stories.broken {
+            let problems: Vec<Problem> = stories
+                .problems
+                .iter()
+                .filter(|p| p.file == *file)
+                .cloned()
+                .collect();
+            let html = page::problems_page(file, &problems);
+            let stem = Path::new(file)
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let folder = slug.clone().unwrap_or(stem);
+            write_atomic(&staging.join(&folder).join("index.html"), html.as_bytes())?;
+            let is_default = Path::new(file)
+                .file_name()
+                .is_some_and(|n| n == DEFAULT_FILE);
+            if is_default || stories.stories.is_empty() {
+                write_atomic(&staging.join("index.html"), html.as_bytes())?;
+            }
+        }
+    }
+    write_atomic(
+        &staging.join("stories.json"),
+        stories_json(root, &stories.stories).as_bytes(),
+    )?;
+    swap(&staging, out)?;
+    Ok(Written {
+        pages,
+        took: started.elapsed(),
+    })
+}
+
+/// Held for writing while a site is swapped in, and for reading by the
+/// development server while it reads a file, so it never sees the gap.
+pub static SWAP: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// Puts `staging` where `out` is, removing the old one.
+fn swap(staging: &Path, out: &Path) -> Result {
+    let _held = SWAP.write().unwrap_or_else(|e| e.into_inner());
+    let old = staging.with_extension("old");
+    let _ = fs::remove_dir_all(&old);
+    if out.exists() {
+        fs::rename(out, &old).map_err(|e| format!("cannot move {} aside: {e}", out.display()))?;
+    }
+    fs::rename(staging, out)
+        .map_err(|e| format!("cannot move the new site to {}: {e}", out.display()))?;
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Prints what was written.
+pub fn print(written: &Written, stories: &Stories) {
+    println!(
+        "site: {} stor{} rendered in {}",
+        written.pages.len(),
+        if written.pages.len() == 1 { "y" } else { "ies" },
+        fmt_duration(written.took)
+    );
+    for (i, (slug, file)) in written.pages.iter().enumerate() {
+        let default = if i == 0 {
+            " (default, also at index.html)"
+        } else {
+            ""
+        };
+        println!("  {slug}: {}{default}", file.display());
+    }
+    if !stories.problems.is_empty() {
+        print!("{}", stories.report());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-site-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn project_story() -> String {
+        fs::read_to_string(crate::util::Ctx::new().root.join("content/story.toml")).unwrap()
+    }
+
+    #[test]
+    fn story_toml_comes_first() {
+        let dir = temp("order");
+        for f in ["b.toml", "story.toml", "a.toml", "notes.txt"] {
+            fs::write(dir.join(f), "").unwrap();
+        }
+        let names: Vec<String> = story_files(&dir)
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["story.toml", "a.toml", "b.toml"]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn every_problem_of_every_file_is_reported() {
+        let dir = temp("problems");
+        let good = project_story();
+        fs::write(dir.join("story.toml"), &good).unwrap();
+        fs::write(
+            dir.join("broken.toml"),
+            good.replace("slug = \"tajik-japan-tokyo-talks\"", "slug = \"second\"")
+                .replace("end = \"2030\"", "end = \"2030-13\"")
+                .replace("headline = \"Tajik", "headline = \"\" # Tajik"),
+        )
+        .unwrap();
+        fs::write(dir.join("syntax.toml"), "[story\nslug = 1").unwrap();
+        fs::write(dir.join("twin.toml"), &good).unwrap();
+        let s = load(&dir, &dir).unwrap();
+        assert_eq!(s.stories.len(), 1);
+        let files: Vec<&str> = s.broken.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(files, ["broken.toml", "syntax.toml", "twin.toml"]);
+        assert_eq!(s.broken[0].1.as_deref(), Some("second"));
+        let report = s.report();
+        assert!(report.contains("broken.toml:"), "{report}");
+        assert!(
+            report.contains(": story.headline: must not be empty"),
+            "{report}"
+        );
+        assert!(report.contains("syntax.toml:1:"), "{report}");
+        assert!(
+            report.contains("twin.toml:8:1: story.slug: \"tajik-japan-tokyo-talks\" is the slug of story.toml already"),
+            "{report}"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_list_names_every_story_and_the_default() {
+        let story: &'static Story = Box::leak(Box::new(
+            story::parse("content/story.toml", &project_story()).unwrap(),
+        ));
+        let text = stories_json(
+            "/news/",
+            &[Loaded {
+                file: "content/story.toml".to_owned(),
+                story,
+            }],
+        );
+        let v = json::parse(&text).unwrap();
+        assert_eq!(
+            v.get("default").and_then(Json::as_str),
+            Some("tajik-japan-tokyo-talks")
+        );
+        let first = &v.get("stories").and_then(Json::as_array).unwrap()[0];
+        assert_eq!(
+            first.get("path").and_then(Json::as_str),
+            Some("/news/tajik-japan-tokyo-talks/")
+        );
+        assert_eq!(first.get("language").and_then(Json::as_str), Some("en"));
+    }
+}
