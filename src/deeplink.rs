@@ -10,25 +10,24 @@ pub fn fragment(hash: &str) -> Option<String> {
     if raw.is_empty() {
         return None;
     }
-    let bytes = raw.as_bytes();
+    let hex = |b: Option<&u8>| char::from(*b?).to_digit(16);
     let mut out = String::with_capacity(raw.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let decoded = (bytes[i] == b'%')
-            .then(|| raw.get(i + 1..i + 3))
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        let rest = chars.as_str().as_bytes();
+        // `%XX` naming an ASCII byte; anything else is kept as it is. (No
+        // string slicing: its panic path would weigh on the wasm.)
+        let decoded = (c == '%')
+            .then(|| Some(hex(rest.first())? * 16 + hex(rest.get(1))?))
             .flatten()
-            .and_then(|h| u8::from_str_radix(h, 16).ok())
-            .filter(u8::is_ascii);
+            .filter(|b| *b < 0x80);
         match decoded {
             Some(b) => {
-                out.push(char::from(b));
-                i += 3;
+                out.push(char::from(b as u8));
+                chars.next();
+                chars.next();
             }
-            None => {
-                let c = raw[i..].chars().next().unwrap_or('\u{fffd}');
-                out.push(c);
-                i += c.len_utf8();
-            }
+            None => out.push(c),
         }
     }
     Some(out)

@@ -90,12 +90,8 @@ pub fn wire(root: &Element, outline: &'static Outline) {
                 let text = code.value();
                 let status = status.clone();
                 status.set_text_content(None);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let said = match clipboard::copy(&text).await {
-                        Ok(()) => COPIED,
-                        Err(hint) => hint,
-                    };
-                    status.set_text_content(Some(said));
+                clipboard::copy(&text, move |outcome| {
+                    status.set_text_content(Some(outcome.err().unwrap_or(COPIED)));
                 });
             }
             _ => {}

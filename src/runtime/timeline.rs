@@ -173,10 +173,11 @@ pub fn wire(root: &Element, timeline: &'static TimelineOutline, today: Option<Da
                 let href = dom::window().location().href().unwrap_or_default();
                 let base = href.split('#').next().unwrap_or_default().to_owned();
                 let link = format!("{base}#{}", anchor(&milestones[i].slug));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let said = match clipboard::copy(&link).await {
+                let shown = link.clone();
+                clipboard::copy(&link, move |outcome| {
+                    let said = match outcome {
                         Ok(()) => "Link copied.".to_owned(),
-                        Err(hint) => format!("{hint} The link is {link}"),
+                        Err(hint) => format!("{hint} The link is {shown}"),
                     };
                     if let Some(note) = note {
                         dom::set_text(&note, &said);

@@ -216,24 +216,47 @@ impl Date {
         }
     }
 
-    /// Parses the story file's syntax: `2026`, `2026-spring`, `2026-Q2`, `2025-10`, `2025-10-15`.
+    /// Parses the story file's syntax: `2026`, `2026-spring`, `2026-Q2`,
+    /// `2025-10`, `2025-10-15`; the error says what is wrong, for editors.
     pub fn parse(text: &str) -> Result<Date, String> {
-        let bad = || {
-            format!(
-                "\"{text}\" is not a date: write 2026, 2026-spring, 2026-Q2, 2025-10 or 2025-10-15"
-            )
-        };
-        let mut parts = text.trim().split('-');
-        let year_part = parts.next().ok_or_else(bad)?;
-        if year_part.len() != 4 || !year_part.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        let year: u16 = year_part.parse().map_err(|_| bad())?;
-        let number = |s: &str| -> Result<u8, String> {
-            if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(bad());
+        Date::from_code(text).ok_or_else(|| {
+            let mut parts = text.trim().split('-');
+            let year_ok = parts.next().is_some_and(|y| y.len() == 4);
+            match (year_ok, parts.next(), parts.next(), parts.next()) {
+                (true, Some(m), None, _) => match m.parse::<u8>() {
+                    Ok(m) if !(1..=12).contains(&m) => {
+                        format!("\"{text}\": month {m} is not between 1 and 12")
+                    }
+                    _ => Date::syntax(text),
+                },
+                (true, Some(m), Some(d), None)
+                    if m.parse::<u8>().is_ok() && d.parse::<u8>().is_ok() =>
+                {
+                    format!("\"{text}\" is not a day of the calendar")
+                }
+                _ => Date::syntax(text),
             }
-            s.parse().map_err(|_| bad())
+        })
+    }
+
+    fn syntax(text: &str) -> String {
+        format!("\"{text}\" is not a date: write 2026, 2026-spring, 2026-Q2, 2025-10 or 2025-10-15")
+    }
+
+    /// Reads the story file's syntax ([`Date::parse`] without the reasons:
+    /// what the browser runtime uses, so no message is linked into it).
+    pub fn from_code(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('-');
+        let year_part = parts.next()?;
+        if year_part.len() != 4 || !year_part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: u16 = year_part.parse().ok()?;
+        let number = |s: &str| -> Option<u8> {
+            if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
         };
         let precision = match (parts.next(), parts.next(), parts.next()) {
             (None, _, _) => Precision::Year,
@@ -249,21 +272,19 @@ impl Date {
                 _ => {
                     let m = number(p)?;
                     if !(1..=12).contains(&m) {
-                        return Err(format!("\"{text}\": month {m} is not between 1 and 12"));
+                        return None;
                     }
                     Precision::Month(m)
                 }
             },
             (Some(m), Some(d), None) => {
                 let (m, d) = (number(m)?, number(d)?);
-                if Day::new(year, m, d).is_none() {
-                    return Err(format!("\"{text}\" is not a day of the calendar"));
-                }
+                Day::new(year, m, d)?;
                 Precision::Day(m, d)
             }
-            _ => return Err(bad()),
+            _ => return None,
         };
-        Ok(Date { year, precision })
+        Some(Date { year, precision })
     }
 }
 
@@ -377,9 +398,18 @@ impl When {
     /// Reads a [`When::code`].
     pub fn from_code(code: &str) -> Option<When> {
         match code.split_once('/') {
-            None => Date::parse(code).ok().map(When::Point),
-            Some((a, "..")) => Date::parse(a).ok().map(When::Ongoing),
-            Some((a, b)) => When::new(Date::parse(a).ok()?, Some(Date::parse(b).ok()?), false).ok(),
+            None => Date::from_code(code).map(When::Point),
+            Some((a, "..")) => Date::from_code(a).map(When::Ongoing),
+            Some((a, b)) => {
+                let (a, b) = (Date::from_code(a)?, Date::from_code(b)?);
+                (b.last_day() >= a.first_day()).then(|| {
+                    if a == b {
+                        When::Point(a)
+                    } else {
+                        When::Span(a, b)
+                    }
+                })
+            }
         }
     }
 
@@ -429,6 +459,24 @@ mod tests {
         assert_eq!(d("2026-Q2").precision, Precision::Quarter(2));
         assert_eq!(d("2025-10").precision, Precision::Month(10));
         assert_eq!(d("2024-02-29").precision, Precision::Day(2, 29));
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        assert_eq!(
+            Date::parse("2026-13").unwrap_err(),
+            "\"2026-13\": month 13 is not between 1 and 12"
+        );
+        assert_eq!(
+            Date::parse("2025-02-29").unwrap_err(),
+            "\"2025-02-29\" is not a day of the calendar"
+        );
+        assert!(Date::parse("20x6")
+            .unwrap_err()
+            .contains("is not a date: write 2026"));
+        assert!(Date::parse("2026-Q5")
+            .unwrap_err()
+            .contains("is not a date"));
     }
 
     #[test]

@@ -67,10 +67,8 @@ fn main() -> ExitCode {
         "setup" => no_options(rest).and_then(|()| setup::run_setup(&ctx)),
         "build" => options(rest, &["--public-url", "--content", "--dist"])
             .and_then(|o| build(&ctx, &o).map(drop)),
-        "serve" => {
-            options(rest, &["--public-url", "--port", "--content", "--dist"])
-                .and_then(|o| serve(&ctx, &o))
-        }
+        "serve" => options(rest, &["--public-url", "--port", "--content", "--dist"])
+            .and_then(|o| serve(&ctx, &o)),
         "new-story" => match rest.split_first() {
             Some((slug, more)) if !slug.starts_with('-') => options(more, &["--content"])
                 .and_then(|o| new_story::write(&ctx, slug, &content_dir(&ctx, &o))),
