@@ -105,6 +105,13 @@ pub fn stringify(value: &Json) -> String {
     backend::stringify(value)
 }
 
+/// The value as a JavaScript value (objects without a prototype), for a
+/// browser API that takes one (`postMessage`).
+#[cfg(target_arch = "wasm32")]
+pub fn to_js(value: &Json) -> wasm_bindgen::JsValue {
+    backend::to_js(value)
+}
+
 #[cfg(target_arch = "wasm32")]
 mod backend {
     use js_sys::{Array, Object, Reflect, JSON};
@@ -167,7 +174,7 @@ mod backend {
             .unwrap_or_default()
     }
 
-    fn to_js(value: &Json) -> JsValue {
+    pub fn to_js(value: &Json) -> JsValue {
         match value {
             Json::Null => JsValue::NULL,
             Json::Bool(b) => JsValue::from_bool(*b),

@@ -15,6 +15,7 @@
 //!    natively tested state ([`timeline`], [`poll`], [`embed`]).
 
 pub mod context;
+pub mod dates;
 pub mod deeplink;
 pub mod embed;
 pub mod json;

@@ -500,3 +500,44 @@ fn property_any_input_gives_a_story_or_errors_never_a_panic() {
         "the generator reaches both sides: {ok} valid, {err} refused"
     );
 }
+
+/// Every story file the project ships or tests with is valid: the site's
+/// (content/) and the made-up test stories (tests/stories/).
+#[test]
+fn every_story_file_is_valid() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for dir in ["content", "tests/stories"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let name = path.strip_prefix(root).unwrap().display().to_string();
+                if let Err(errors) = parse(&name, &text) {
+                    let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                    panic!("{name} is not valid:\n{}", listed.join("\n"));
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 2, "{checked} story files");
+}
+
+/// The made-up test stories say so, in the page, not only in a comment.
+#[test]
+fn test_stories_say_they_are_made_up() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stories");
+    for entry in std::fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let story = parse("t.toml", &text).unwrap();
+        for said in [&story.headline, &story.disclaimer, &story.body[0]] {
+            assert!(
+                said.to_lowercase().contains("made-up") || said.to_lowercase().contains("made up"),
+                "{}: {said}",
+                path.display()
+            );
+        }
+    }
+}

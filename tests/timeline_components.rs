@@ -5,8 +5,8 @@
 use explainer::components::timeline::Timeline;
 use explainer::runtime::timeline::wire;
 
-use explainer::timeline::dates::Day;
-use explainer::timeline::layout::chronological;
+use explainer::dates::chronological;
+use explainer::dates::Day;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -18,11 +18,10 @@ import { after, test } from 'node:test';
 
 import AxeBuilder from '@axe-core/playwright';
 
-import { blockStorage, newPage, useSite, waitForApp } from '../support/browser.mjs';
+import { WCAG_TAGS, blockStorage, newPage, useSite, waitForApp } from '../support/browser.mjs';
 
 const site = useSite();
 
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const CONFIGS = [
   { name: 'light 1280', viewport: { width: 1280, height: 800 }, colorScheme: 'light' },

@@ -10,8 +10,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { useSite, waitForApp } from '../support/browser.mjs';
-import { REAL_SLUG, TEST_SLUG, storiesSite } from '../support/stories.mjs';
+import AxeBuilder from '@axe-core/playwright';
+
+import { WCAG_TAGS, useSite, waitForApp } from '../support/browser.mjs';
+import { REAL_SLUG, TEST_SLUG, storiesSite, xtask } from '../support/stories.mjs';
 
 let built;
 const site = useSite({
@@ -59,6 +61,25 @@ test('each page shows only its own story', async () => {
     const text = await bodyText(page);
     for (const word of ['Riverside', 'made-up', 'Rare books']) assert.ok(!text.includes(word), word);
   });
+});
+
+test('the test story passes the accessibility audit in both schemes, at phone and desktop widths', async () => {
+  for (const [width, height] of [
+    [360, 740],
+    [1280, 800],
+  ]) {
+    for (const colorScheme of ['light', 'dark']) {
+      await site.withPage({ path: `${TEST_SLUG}/`, viewport: { width, height }, colorScheme }, async (page) => {
+        await page.getByRole('button', { name: /^Digital archive/ }).click();
+        const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        assert.deepEqual(
+          violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          [],
+          `${width}px ${colorScheme}`,
+        );
+      });
+    }
+  }
 });
 
 test('the test story has its own timeline: sectors, years and milestones, working', async () => {
@@ -148,5 +169,28 @@ test('an edit to the test story changes its page and not the runtime', async () 
   await site.withPage({ path: `${TEST_SLUG}/` }, async (page) => {
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), edited);
     assert.equal(await page.title(), edited);
+  });
+});
+
+test('a story started with `cargo xtask new-story` builds and shows every part', async () => {
+  const slug = 'starter-check';
+  const output = xtask(['new-story', slug, '--content', built.content]);
+  assert.match(output, new RegExp(`wrote .*${slug}\\.toml`));
+  assert.match(built.build(), /3 stories rendered/);
+  await site.withPage({ path: `${slug}/` }, async (page, record) => {
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Replace with the headline');
+    assert.equal(await page.locator('.ex-article table').count(), 1);
+    assert.equal(await page.locator('#context details').count(), 2);
+    assert.equal(await page.locator('#timeline li.ex-ms').count(), 4);
+    assert.equal(await page.locator('#poll fieldset').count(), 3);
+    assert.equal(await page.locator('#poll input[type=radio]').count(), 2);
+    // It works: a milestone is selected, a question answered and saved.
+    await page.getByRole('button', { name: /^Replace with a milestone that runs/ }).click();
+    assert.match(await page.locator('#timeline > [role=status]').textContent(), /selected/);
+    await page.getByRole('radio', { name: 'Replace with a second answer' }).check();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await page.getByRole('heading', { name: 'Your answers' }).waitFor();
+    assert.deepEqual(record.pageErrors, []);
+    assert.deepEqual(record.consoleErrors, []);
   });
 });

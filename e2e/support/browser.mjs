@@ -33,6 +33,9 @@ export const CHROMIUM_ARGS = Object.freeze([
   '--disable-sync',
 ]);
 
+/** The axe-core rule tags of the accessibility gate: WCAG 2.0, 2.1 and 2.2, A and AA. */
+export const WCAG_TAGS = Object.freeze(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+
 export const DEFAULT_VIEWPORT = Object.freeze({ width: 1280, height: 800 });
 
 /** Upper bound for the app to start and set `data-app-ready` on <html>. */

@@ -10,8 +10,9 @@
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
+use crate::dates::chronological;
 use crate::story::{Milestone, Timeline as TimelineData, When};
-use crate::timeline::layout::{chronological, css_percent, status_text, Axis};
+use crate::timeline::layout::{css_percent, status_text, Axis};
 use crate::timeline::{anchor, button_id, details_id};
 
 /// A milestone's dates as readers see them, each end a `<time>`:
@@ -21,8 +22,7 @@ pub fn Dates(
     /// The dates.
     when: When,
 ) -> impl IntoView {
-    let time =
-        |d: crate::timeline::dates::Date| view! { <time datetime=d.datetime()>{d.label()}</time> };
+    let time = |d: crate::dates::Date| view! { <time datetime=d.datetime()>{d.label()}</time> };
     match when {
         When::Point(a) => EitherOf3::A(time(a)),
         When::Span(a, b) => EitherOf3::B(view! { {time(a)} "\u{2013}" {time(b)} }),

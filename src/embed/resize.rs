@@ -19,6 +19,7 @@
 //! again; every other message is ignored.
 
 use super::param;
+use crate::json::Json;
 
 /// Separates the fields of a pym.js message.
 pub const PYM_DELIMITER: &str = "xPYMx";
@@ -72,12 +73,13 @@ pub fn css_px(height: f64) -> u32 {
     }
 }
 
-/// The AMP `embed-size` message for `px`, as JSON.
-pub fn amp_message(px: u32) -> String {
-    let mut s = String::from(r#"{"sentinel":"amp","type":"embed-size","height":"#);
-    s.push_str(&px.to_string());
-    s.push('}');
-    s
+/// The AMP `embed-size` message for `px`.
+pub fn amp_message(px: u32) -> Json {
+    Json::object([
+        ("sentinel", Json::str("amp")),
+        ("type", Json::str("embed-size")),
+        ("height", Json::Number(f64::from(px))),
+    ])
 }
 
 #[cfg(test)]
@@ -122,7 +124,7 @@ mod tests {
     #[test]
     fn amp_messages_are_embed_size_json() {
         assert_eq!(
-            amp_message(640),
+            crate::json::stringify(&amp_message(640)),
             r#"{"sentinel":"amp","type":"embed-size","height":640}"#
         );
     }

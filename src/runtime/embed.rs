@@ -147,9 +147,7 @@ fn report_height(window: &web_sys::Window, search: &str) {
         last.set(px);
         let pym = JsValue::from_str(&height_message(&child, px));
         let _ = parent.post_message(&pym, "*");
-        if let Ok(amp) = js_sys::JSON::parse(&amp_message(px)) {
-            let _ = parent.post_message(&amp, "*");
-        }
+        let _ = parent.post_message(&crate::json::to_js(&amp_message(px)), "*");
     });
     let listener = |report: Rc<dyn Fn(JsValue)>| {
         Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| report(e)).into_js_value()

@@ -10,9 +10,9 @@ use web_sys::{Element, HtmlElement};
 
 use super::clipboard;
 use super::dom::{self, Store};
+use crate::dates::Day;
 use crate::deeplink;
 use crate::story::outline::TimelineOutline;
-use crate::timeline::dates::Day;
 use crate::timeline::layout::{css_percent, status_text, Axis, Move};
 use crate::timeline::state::State;
 use crate::timeline::{anchor, button_id, details_id, ANCHOR_PREFIX};

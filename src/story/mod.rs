@@ -9,7 +9,7 @@ pub mod outline;
 #[cfg(feature = "source")]
 pub mod source;
 
-pub use crate::timeline::dates::When;
+pub use crate::dates::When;
 
 #[cfg(feature = "source")]
 pub use source::{parse, StoryError};

@@ -12,10 +12,10 @@
 //! Encoding ([`Outline::to_json`]) and decoding ([`Outline::from_json`])
 //! live side by side here and are tested natively against each other.
 
+use crate::dates::chronological;
+use crate::dates::When;
 use crate::json::Json;
 use crate::story::{QuestionKind, Story};
-use crate::timeline::dates::When;
-use crate::timeline::layout::chronological;
 
 /// The id of the data island element.
 pub const ISLAND_ID: &str = "ex-story";

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::dates::{Date, When};
 use crate::story as model;
-use crate::timeline::dates::{Date, When};
 
 /// A string with its place in the file.
 pub type Text = Spanned<String>;

@@ -3,7 +3,7 @@
 //!
 //! Plain Rust, tested natively; the timeline component only renders it.
 
-use super::dates::{Day, Status, When};
+use crate::dates::{Day, Status, When};
 
 /// The axis: whole years from `first` to `last`, both included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,19 +151,6 @@ pub fn css_percent(value: f64) -> String {
     format!("{}.{:03}%", thousandths / 1000, thousandths % 1000)
 }
 
-/// The order keys walk in: dated milestones by date, then undated ones in
-/// the story's order. `whens[i]` is milestone `i`'s dates.
-pub fn chronological(whens: &[Option<When>]) -> Vec<usize> {
-    let mut dated: Vec<usize> = (0..whens.len()).filter(|&i| whens[i].is_some()).collect();
-    // Stable: milestones on the same dates keep the story's order.
-    dated.sort_by(|&a, &b| match (whens[a], whens[b]) {
-        (Some(x), Some(y)) => x.chronological(y),
-        _ => a.cmp(&b),
-    });
-    dated.extend((0..whens.len()).filter(|&i| whens[i].is_none()));
-    dated
-}
-
 /// A key's move through the milestones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Move {
@@ -237,7 +224,7 @@ pub fn status_text(when: Option<When>, reported: bool, today: Option<Day>) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::dates::Date;
+    use crate::dates::Date;
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -310,18 +297,6 @@ mod tests {
         assert_eq!(css_percent(100.0), "100.000%");
         assert_eq!(css_percent(33.33349), "33.333%");
         assert_eq!(css_percent(-4.0), "0.000%");
-    }
-
-    #[test]
-    fn walking_order_is_by_date_with_undated_last() {
-        let whens = [
-            None,
-            Some(span("2026", "2030")),
-            Some(When::Point(d("2026-Q2"))),
-            Some(When::Ongoing(d("2025-10"))),
-            None,
-        ];
-        assert_eq!(chronological(&whens), [3, 1, 2, 0, 4]);
     }
 
     #[test]

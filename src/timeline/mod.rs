@@ -1,8 +1,7 @@
-//! Timeline logic: the date model, the layout, and what the reader has done
-//! ([`state`]), all plain and natively tested; and the ids the pre-rendered
-//! markup and the runtime share.
+//! Timeline logic: the layout and what the reader has done ([`state`]),
+//! over the date model ([`crate::dates`]), all plain and natively tested;
+//! and the ids the pre-rendered markup and the runtime share.
 
-pub mod dates;
 pub mod layout;
 pub mod state;
 

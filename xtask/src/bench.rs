@@ -23,8 +23,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+use explainer::dates::{Date, Precision, When};
 use explainer::story::{Milestone, Story};
-use explainer::timeline::dates::{Date, Precision, When};
 
 use crate::size::GZIP_BUDGET_BYTES;
 use crate::util::{run, Ctx, Result};

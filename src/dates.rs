@@ -1,8 +1,8 @@
-//! The timeline's date model: dates as precise as the source gives them.
+//! The date model: dates as precise as the source gives them.
 //!
-//! Plain Rust with no browser or framework dependency: `build.rs` uses it to
-//! validate the story file, the app uses it to lay out and label milestones,
-//! and native unit tests pin its behaviour.
+//! Plain Rust with no browser or framework dependency: the story reader
+//! validates a story file's dates with it, the timeline lays out and labels
+//! milestones with it, and native unit tests pin its behaviour.
 
 use core::cmp::Ordering;
 use core::fmt;
@@ -437,6 +437,19 @@ impl When {
     }
 }
 
+/// The order keys walk in: dated milestones by date, then undated ones in
+/// the story's order. `whens[i]` is milestone `i`'s dates.
+pub fn chronological(whens: &[Option<When>]) -> Vec<usize> {
+    let mut dated: Vec<usize> = (0..whens.len()).filter(|&i| whens[i].is_some()).collect();
+    // Stable: milestones on the same dates keep the story's order.
+    dated.sort_by(|&a, &b| match (whens[a], whens[b]) {
+        (Some(x), Some(y)) => x.chronological(y),
+        _ => a.cmp(&b),
+    });
+    dated.extend((0..whens.len()).filter(|&i| whens[i].is_none()));
+    dated
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -613,5 +626,16 @@ mod tests {
             Day::from_ordinal(day(2024, 12, 31).ordinal() + 1),
             day(2025, 1, 1)
         );
+    }
+    #[test]
+    fn walking_order_is_by_date_with_undated_last() {
+        let whens = [
+            None,
+            Some(When::new(d("2026"), Some(d("2030")), false).unwrap()),
+            Some(When::Point(d("2026-Q2"))),
+            Some(When::Ongoing(d("2025-10"))),
+            None,
+        ];
+        assert_eq!(chronological(&whens), [3, 1, 2, 0, 4]);
     }
 }
