@@ -141,6 +141,20 @@ test('each poll works under its own storage key, single choice included', async 
   });
 });
 
+test('each story embeds at its own address, and its embed code says so', async () => {
+  await site.withPage({ path: `${TEST_SLUG}/?embed=timeline` }, async (page) => {
+    assert.equal(await page.getAttribute('html', 'data-ex-embed'), 'timeline');
+    assert.equal(await page.getByRole('heading', { name: 'Library timeline' }).isVisible(), true);
+    assert.equal(await page.locator('h1').isVisible(), false);
+  });
+  await site.withPage({ path: `${TEST_SLUG}/` }, async (page) => {
+    const code = await page.getByLabel('Embed code').inputValue();
+    assert.ok(code.startsWith(`<iframe src="${site.url}${TEST_SLUG}/?embed" title="${TEST_HEADLINE}"`), code);
+    await page.getByRole('radio', { name: 'Your library' }).check();
+    assert.match(await page.getByLabel('Embed code').inputValue(), new RegExp(`/${TEST_SLUG}/\\?embed=poll" title="Your library – `));
+  });
+});
+
 test('both pages load the very same wasm and glue', async () => {
   const loaded = [];
   for (const p of [`${REAL_SLUG}/`, `${TEST_SLUG}/`, '']) {

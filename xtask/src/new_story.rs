@@ -190,6 +190,16 @@ pub fn starter(slug: &str) -> String {
 /// Writes `<content>/<slug>.toml`, refusing a slug that is not one, a file
 /// that exists, or a slug another story has.
 pub fn write(ctx: &crate::util::Ctx, slug: &str, content: &Path) -> Result {
+    // Checked before it goes into the file, where a quote would break the TOML.
+    if !slug
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(format!(
+            "cannot start a story with the slug `{slug}`: \"{slug}\" is not a slug: use \
+             lowercase letters, digits and single hyphens, starting with a letter"
+        ));
+    }
     let text = starter(slug);
     let file = content.join(format!("{slug}.toml"));
     let shown = file
