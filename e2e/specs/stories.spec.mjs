@@ -166,6 +166,11 @@ test('both pages load the very same wasm and glue', async () => {
   assert.deepEqual(loaded[1], loaded[0]);
   assert.deepEqual(loaded[2], loaded[0]);
   assert.equal(wasmFiles(built.dist).length, 1);
+  // And the runtime carries no story: none of the stories' slugs, headings or titles.
+  const runtime = Buffer.concat(loaded[0].map((p) => readFileSync(path.join(built.dist, p)))).toString('latin1');
+  for (const word of [REAL_SLUG, TEST_SLUG, 'Tajik', 'Riverside', 'Reader perspectives', 'Library timeline', 'joint-hydropower-fund', 'design-contest', 'infrastructure-priorities']) {
+    assert.ok(!runtime.includes(word), `the runtime holds "${word}"`);
+  }
 });
 
 test('an edit to the test story changes its page and not the runtime', async () => {

@@ -76,7 +76,8 @@ fn main() -> ExitCode {
         },
         "size" => options(rest, &["--dist"]).and_then(|o| size::check(&dist_dir(&ctx, &o))),
         "test" => no_options(rest).and_then(|()| test(&ctx)),
-        "bench" => options(rest, &["--runs"]).and_then(|o| bench::bench(&ctx, &o)),
+        "bench" => options(rest, &["--runs", "--skip-pages", "--skip-builds"])
+            .and_then(|o| bench::bench(&ctx, &o)),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())
