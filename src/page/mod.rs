@@ -50,11 +50,14 @@ pub fn island(story: &Story, place: &Place) -> String {
     json::stringify(&story.outline(&place.path, &place.root).to_json()).replace('<', "\\u003c")
 }
 
-/// The inline module script that loads the runtime.
+/// The inline script at the end of the body that loads the runtime: the
+/// wasm and its glue are fetched side by side (not the glue first, then the
+/// wasm when the glue has run), once the page's own bytes are in, and the
+/// glue's `init` takes the wasm's response as it arrives.
 pub fn loader(runtime: &Runtime) -> String {
     format!(
-        "import init from \"{}\";init({{module_or_path:\"{}\"}});",
-        runtime.js, runtime.wasm
+        "(function(){{var w=fetch(\"{}\");import(\"{}\").then(function(m){{return m.default({{module_or_path:w}})}})}})()",
+        runtime.wasm, runtime.js
     )
 }
 
@@ -81,7 +84,7 @@ pub fn render(story: &'static Story, place: &Place, runtime: &Runtime) -> String
                 <body>
                     <App story=story />
                     <script type="application/json" id=ISLAND_ID inner_html=island></script>
-                    <script type="module" inner_html=loader></script>
+                    <script inner_html=loader></script>
                 </body>
             </html>
         }
@@ -248,7 +251,8 @@ mod tests {
     fn the_csp_pins_both_inline_scripts_and_comes_first() {
         let (_, html) = page();
         let loader = loader(&runtime());
-        assert!(html.contains(&format!("<script type=\"module\">{loader}</script>")));
+        assert!(html.contains(&format!("<script>{loader}</script>")));
+        assert!(html.ends_with(&format!("<script>{loader}</script></body></html>")));
         assert!(html.contains(&format!("<script>{HEAD_SCRIPT}</script>")));
         let csp_at = html.find("Content-Security-Policy").unwrap();
         assert!(csp_at < html.find("<script").unwrap());

@@ -784,9 +784,12 @@ pub struct BuildLine {
     pub pages_took: Duration,
 }
 
-/// A duration as [`fmt_duration`] writes it: `4.2s`, `3m 07s`.
+/// A duration as [`fmt_duration`] writes it: `12 ms`, `4.2s`, `3m 07s`.
 pub fn parse_duration(text: &str) -> Option<Duration> {
     let text = text.trim();
+    if let Some(ms) = text.strip_suffix(" ms") {
+        return ms.parse().ok().map(Duration::from_millis);
+    }
     if let Some((minutes, seconds)) = text.split_once("m ") {
         let minutes: u64 = minutes.parse().ok()?;
         let seconds: u64 = seconds.strip_suffix('s')?.parse().ok()?;
@@ -1926,6 +1929,7 @@ mod tests {
     #[test]
     fn build_lines_give_their_phases() {
         assert_eq!(parse_duration("4.2s"), Some(Duration::from_millis(4200)));
+        assert_eq!(parse_duration("12 ms"), Some(Duration::from_millis(12)));
         assert_eq!(parse_duration("3m 07s"), Some(Duration::from_secs(187)));
         assert_eq!(parse_duration("soon"), None);
         for d in [Duration::from_millis(4200), Duration::from_secs(187)] {

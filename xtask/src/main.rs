@@ -46,10 +46,13 @@ commands:
   test                        setup, fmt, clippy (native + wasm32), native tests,
                               headless-Chromium component tests, build, size budget,
                               end-to-end specs (stops at the first failure)
-  bench [--runs N]            build, then our page vs the static-HTML limit and a
-                              TimelineJS peer in headless Chromium on throttled phone
-                              profiles (medians of N runs, default 5); prints and
-                              writes target/bench/report.md";
+  bench [--runs N] [--skip-pages yes] [--skip-builds yes]
+                              build into target/bench/site, then our page vs the
+                              static limit (the page as a reader sees it, without
+                              scripts) and a TimelineJS peer in headless Chromium on
+                              two throttled phone profiles (medians of N runs,
+                              default 5), every story's first load, and cold and
+                              story-only build times; writes target/bench/report.md";
 
 /// Where the site is served by `cargo xtask serve`.
 const SERVE_ADDRESS: &str = "127.0.0.1";

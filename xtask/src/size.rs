@@ -24,6 +24,7 @@ pub const GZIP_BUDGET_BYTES: u64 = 56 * 1024;
 /// Extensions that a first visit loads.
 const FIRST_LOAD_EXTENSIONS: &[&str] = &["wasm", "js", "css"];
 
+#[derive(Clone)]
 pub struct Entry {
     pub name: String,
     pub raw: u64,
@@ -129,38 +130,87 @@ pub fn inline_css(html: &str) -> String {
 
 /// The first load of the page `page` (a file under `dist`; `index.html`
 /// when it is absent, as for a folder of files only).
+#[cfg(test)]
 pub fn measure_page(dist: &Path, page: &Path) -> Result<Report> {
-    let html = fs::read_to_string(page).ok();
-    let mut files = first_load_files(dist, html.as_deref())?;
-    let css = html.as_deref().map(inline_css).unwrap_or_default();
-    // Through a file, for the brotli sizes Node measures; one per call.
-    static CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let css_file =
-        std::env::temp_dir().join(format!("xtask-inline-{}-{n}.css", std::process::id()));
-    if !css.is_empty() {
-        fs::write(&css_file, &css)
-            .map_err(|e| format!("cannot write {}: {e}", css_file.display()))?;
-        files.push(css_file.clone());
-    }
-    if files.is_empty() {
-        return Err(format!(
-            "no .wasm/.js/.css files at the top level of {} (run `cargo xtask build` first)",
-            dist.display()
-        ));
-    }
-    let report = measure_files(&files, &css_file);
-    let _ = fs::remove_file(&css_file);
-    report
+    let mut reports = measure_pages(dist, &[(String::new(), page.to_path_buf())])?;
+    Ok(reports.remove(0).1)
 }
 
-fn measure_files(files: &[PathBuf], css_file: &Path) -> Result<Report> {
+/// The first load of each of `pages`. The pages of a site share their
+/// files, so each distinct file (and each distinct inline stylesheet) is
+/// measured once, with one Node run for all the brotli sizes.
+fn measure_pages(dist: &Path, pages: &[(String, PathBuf)]) -> Result<Vec<(String, Report)>> {
+    // Through files, for the brotli sizes Node measures; one folder per call.
+    static CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let scratch = std::env::temp_dir().join(format!("xtask-size-{}-{n}", std::process::id()));
+    let _ = fs::remove_dir_all(&scratch);
+    fs::create_dir_all(&scratch)
+        .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
+    let result = measure_in(dist, pages, &scratch);
+    let _ = fs::remove_dir_all(&scratch);
+    result
+}
+
+fn measure_in(
+    dist: &Path,
+    pages: &[(String, PathBuf)],
+    scratch: &Path,
+) -> Result<Vec<(String, Report)>> {
+    let mut distinct: Vec<PathBuf> = Vec::new();
+    let mut styles: Vec<String> = Vec::new();
+    let mut loads = Vec::new();
+    for (name, page) in pages {
+        let html = fs::read_to_string(page).ok();
+        let mut files = first_load_files(dist, html.as_deref())?;
+        let css = html.as_deref().map(inline_css).unwrap_or_default();
+        if !css.is_empty() {
+            let k = match styles.iter().position(|c| *c == css) {
+                Some(k) => k,
+                None => {
+                    let file = scratch.join(format!("inline-{}.css", styles.len()));
+                    fs::write(&file, &css)
+                        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+                    styles.push(css);
+                    styles.len() - 1
+                }
+            };
+            files.push(scratch.join(format!("inline-{k}.css")));
+        }
+        if files.is_empty() {
+            return Err(format!(
+                "no .wasm/.js/.css files at the top level of {} (run `cargo xtask build` first)",
+                dist.display()
+            ));
+        }
+        for f in &files {
+            if !distinct.contains(f) {
+                distinct.push(f.clone());
+            }
+        }
+        loads.push((name.clone(), files));
+    }
+    let measured = measure_files(&distinct, scratch)?;
+    Ok(loads
+        .into_iter()
+        .map(|(name, files)| {
+            let entries = files
+                .iter()
+                .filter_map(|f| distinct.iter().position(|d| d == f))
+                .map(|i| measured[i].clone())
+                .collect();
+            (name, Report { entries })
+        })
+        .collect())
+}
+
+fn measure_files(files: &[PathBuf], scratch: &Path) -> Result<Vec<Entry>> {
     let brotli = brotli_lens(files);
     let mut entries = Vec::new();
     for (i, path) in files.iter().enumerate() {
         let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         entries.push(Entry {
-            name: if path == css_file {
+            name: if path.starts_with(scratch) {
                 INLINE_CSS.to_owned()
             } else {
                 path.file_name()
@@ -172,7 +222,7 @@ fn measure_files(files: &[PathBuf], css_file: &Path) -> Result<Report> {
             brotli: brotli.as_ref().map(|b| b[i]),
         });
     }
-    Ok(Report { entries })
+    Ok(entries)
 }
 
 /// The first load of `dist/index.html`.
@@ -205,10 +255,7 @@ pub fn story_pages(dist: &Path) -> Result<Vec<(String, PathBuf)>> {
 
 /// Every story page's first load.
 pub fn measure_site(dist: &Path) -> Result<Vec<(String, Report)>> {
-    story_pages(dist)?
-        .into_iter()
-        .map(|(name, page)| Ok((name, measure_page(dist, &page)?)))
-        .collect()
+    measure_pages(dist, &story_pages(dist)?)
 }
 
 /// One line a page, then the largest page's files in full.
@@ -402,6 +449,33 @@ mod tests {
                 x as u8
             })
             .collect()
+    }
+
+    #[test]
+    fn every_story_page_is_measured_and_the_one_over_fails_by_name() {
+        let dir = temp_dir("pages");
+        fs::write(dir.join("app-1a2b_bg.wasm"), noise(GZIP_BUDGET_BYTES / 2)).unwrap();
+        let page = |css: &str| format!("<style>{css}</style><script>'/app-1a2b_bg.wasm'</script>");
+        fs::write(dir.join("index.html"), page("p{}")).unwrap();
+        fs::create_dir(dir.join("small")).unwrap();
+        fs::write(dir.join("small/index.html"), page("p{}")).unwrap();
+        fs::create_dir(dir.join("heavy")).unwrap();
+        let heavy = String::from_utf8(
+            noise(GZIP_BUDGET_BYTES)
+                .iter()
+                .map(|b| b'a' + b % 26)
+                .collect(),
+        )
+        .unwrap();
+        fs::write(dir.join("heavy/index.html"), page(&heavy)).unwrap();
+        let reports = measure_site(&dir).unwrap();
+        let names: Vec<&str> = reports.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["index.html", "heavy/", "small/"]);
+        assert_eq!(reports[0].1.gzip_total(), reports[2].1.gzip_total());
+        assert!(reports[1].1.over_budget() && !reports[2].1.over_budget());
+        let err = check(&dir).unwrap_err();
+        assert!(err.contains("heavy/") && !err.contains("small/"), "{err}");
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

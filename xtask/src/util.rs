@@ -155,10 +155,12 @@ pub fn which(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// `4.2s`, `3m 07s`.
+/// `12 ms`, `4.2s`, `3m 07s`.
 pub fn fmt_duration(d: Duration) -> String {
     let secs = d.as_secs_f64();
-    if secs < 60.0 {
+    if d < Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else if secs < 60.0 {
         format!("{secs:.1}s")
     } else {
         let whole = d.as_secs();
@@ -173,6 +175,7 @@ mod tests {
     #[test]
     fn durations_read_naturally() {
         assert_eq!(fmt_duration(Duration::from_millis(4200)), "4.2s");
+        assert_eq!(fmt_duration(Duration::from_micros(12_400)), "12 ms");
         assert_eq!(fmt_duration(Duration::from_secs(187)), "3m 07s");
     }
 
