@@ -71,14 +71,20 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The stamp of the runtime's inputs for `public_url`.
-pub fn stamp(ctx: &Ctx, public_url: &str) -> String {
+/// Every file the runtime is built from (not the tools), sorted.
+pub fn inputs(ctx: &Ctx) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for d in INPUT_DIRS {
         files_under(&ctx.root.join(d), &mut files);
     }
     files.extend(INPUT_FILES.iter().map(|f| ctx.root.join(f)));
     files.sort();
+    files
+}
+
+/// The stamp of the runtime's inputs for `public_url`.
+pub fn stamp(ctx: &Ctx, public_url: &str) -> String {
+    let files = inputs(ctx);
     let mut hash = Sha256::new();
     hash.update(public_url.as_bytes());
     for tool in [

@@ -88,35 +88,10 @@ fn newest(files: &[PathBuf]) -> (Option<SystemTime>, usize) {
     (newest, files.len())
 }
 
-fn runtime_inputs(ctx: &Ctx) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for dir in ["src", "style", "public"] {
-        collect(&ctx.root.join(dir), &mut files);
-    }
-    for f in ["index.html", "Cargo.toml", "Cargo.lock", "Trunk.toml"] {
-        files.push(ctx.root.join(f));
-    }
-    files
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
 fn watch(ctx: &Ctx, config: &Config, mut runtime_dir: PathBuf) -> Result {
     let stories = || site::story_files(&config.content).unwrap_or_default();
     let mut seen_content = newest(&stories());
-    let mut seen_code = newest(&runtime_inputs(ctx));
+    let mut seen_code = newest(&runtime::inputs(ctx));
     let mut last_code_check = Instant::now();
     loop {
         thread::sleep(Duration::from_millis(200));
@@ -132,7 +107,7 @@ fn watch(ctx: &Ctx, config: &Config, mut runtime_dir: PathBuf) -> Result {
         }
         if last_code_check.elapsed() >= Duration::from_secs(1) {
             last_code_check = Instant::now();
-            let now_code = newest(&runtime_inputs(ctx));
+            let now_code = newest(&runtime::inputs(ctx));
             if now_code != seen_code {
                 seen_code = now_code;
                 println!("\nserve: the code or styles changed; building the runtime");
