@@ -29,8 +29,8 @@
 //!    (the project's story plus copies of the test story, each with its own
 //!    slug), and once more after a story-only edit; the wall clock measured
 //!    here, the runtime and pages phases read from its `build: done` line,
-//!    and the pre-render and the size check timed again in this process (the
-//!    line has 0.1 s resolution). Cold: `target/runtime/root/` removed and
+//!    and the pre-render and the size check timed again in this process.
+//!    Cold: `target/runtime/root/` removed and
 //!    the explainer crate's wasm code cleaned, dependencies kept. The runtime
 //!    is built again at the end, so the tree is left as it was.
 //! 4. Prints the report, with each target PASS or MISS, and writes it as
@@ -848,8 +848,7 @@ pub struct TimedBuild {
     /// The child process, start to exit.
     pub wall: Duration,
     pub line: BuildLine,
-    /// The same stories rendered again here, in this process (the build
-    /// line's pages time has 0.1 s resolution).
+    /// The same stories rendered again here, in this process.
     pub prerender: Duration,
     /// The size check of the built site (`measure_site`), again here.
     pub size_check: Duration,
@@ -1401,7 +1400,7 @@ impl Report {
              target/bench/builds/N/dist` run once as a child process (`--runs` does not apply; \
              xtask itself compiled before, untimed). Wall clock: measured here, start to exit; \
              runtime and pages (rendering and writing every story's page): the phases from its \
-             `build: done in …` line (0.1 s resolution); rest: the difference (cargo starting \
+             `build: done in …` line; rest: the difference (cargo starting \
              xtask, setup checks, reading and validating the stories, the size check). Content: `content/story.toml` plus \
              N−1 copies of `{TEST_STORY}`, slugs `{TEST_SLUG}-1`, `{TEST_SLUG}-2`, … .\n\n\
              Cold = no runtime build and no compiled explainer code for wasm; dependencies' \
@@ -1450,7 +1449,7 @@ impl Report {
             "pre-render, again; size check, again: after each build, untimed above, its \
              stories loaded and rendered again in this process into a scratch folder \
              (`site::write`'s own timing), and its site's size check (`measure_site`, one \
-             Node brotli run per page) timed again.\n"
+             Node brotli run for all its files) timed again.\n"
         );
         if let (Some(first), Some(last)) = (times.cold.first(), times.cold.last()) {
             if first.stories != last.stories {
