@@ -14,11 +14,12 @@
 //!    outline from the page and wires the pre-rendered parts over plain,
 //!    natively tested state ([`timeline`], [`poll`], [`embed`]).
 
-pub mod context;
 pub mod dates;
 pub mod deeplink;
 pub mod embed;
+pub mod i18n;
 pub mod json;
+pub mod messages;
 pub mod part;
 pub mod poll;
 pub mod storage;
@@ -44,6 +45,7 @@ mod app {
     use crate::components::embed::EmbedPanel;
     use crate::components::poll::Poll;
     use crate::components::timeline::Timeline;
+    use crate::i18n::Locale;
     use crate::part::Part;
     use crate::story::Story;
 
@@ -52,20 +54,22 @@ mod app {
     pub fn App(
         /// The story to show.
         story: &'static Story,
+        /// The edition's locale: every word that is not the story's.
+        t: &'static Locale,
     ) -> impl IntoView {
         view! {
-            <a class="ex-skip-link" href="#main">"Skip to the article"</a>
+            <a class="ex-skip-link" href="#main">{t.text("skip-link")}</a>
             <main id="main" class="ex-page" tabindex="-1">
-                <Article story=story />
-                <ContextSections context=&story.context />
+                <Article story=story t=t />
+                <ContextSections context=&story.context t=t />
                 <div class="ex-part" data-ex-part=Part::Timeline.name()>
-                    <Timeline timeline=&story.timeline />
+                    <Timeline timeline=&story.timeline t=t />
                 </div>
                 <div class="ex-part" data-ex-part=Part::Poll.name()>
-                    <Poll poll=&story.poll />
+                    <Poll poll=&story.poll t=t />
                 </div>
                 <div class="ex-part" data-ex-part=Part::Embed.name()>
-                    <EmbedPanel story=story />
+                    <EmbedPanel story=story t=t />
                 </div>
             </main>
         }

@@ -22,21 +22,12 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// What to tell the reader.
-    pub fn message(self) -> &'static str {
+    /// The key of what to tell the reader (the locale's `storage-*`).
+    pub fn key(self) -> &'static str {
         match self {
-            Problem::Blocked => {
-                "Your browser is not letting this page store anything, so your answers will \
-                 not be kept after you leave. You can still answer the poll."
-            }
-            Problem::Full => {
-                "Your browser\u{2019}s storage for this site is full, so your answers could not \
-                 be kept. They stay on this page until you leave it."
-            }
-            Problem::Failed => {
-                "Your browser did not let this page keep your answers, so they stay on this \
-                 page only until you leave it."
-            }
+            Problem::Blocked => "storage-blocked",
+            Problem::Full => "storage-full",
+            Problem::Failed => "storage-failed",
         }
     }
 

@@ -12,13 +12,13 @@ use web_sys::{Element, HtmlElement};
 
 mod support;
 
-use support::{all, click, mount, outline, set_hash_quietly, sleep, story, text};
+use support::{all, click, english, mount, outline, set_hash_quietly, sleep, story, text, words};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn article_has_one_h1_with_the_headline() {
-    let host = mount(|| view! { <Article story=story() /> });
+    let host = mount(|| view! { <Article story=story() t=english() /> });
     let h1s = all(&host, "h1");
     assert_eq!(h1s.len(), 1);
     assert_eq!(text(&h1s[0]), story().headline);
@@ -31,7 +31,7 @@ fn article_has_one_h1_with_the_headline() {
 
 #[wasm_bindgen_test]
 fn article_shows_byline_section_body_and_disclaimer() {
-    let host = mount(|| view! { <Article story=story() /> });
+    let host = mount(|| view! { <Article story=story() t=english() /> });
     let all_text = text(&host);
     assert!(all_text.contains("Omar El Sayed"));
     assert!(all_text.contains("World Editor"));
@@ -56,7 +56,7 @@ fn article_shows_byline_section_body_and_disclaimer() {
 
 #[wasm_bindgen_test]
 fn tables_have_captions_and_header_cells() {
-    let host = mount(|| view! { <Article story=story() /> });
+    let host = mount(|| view! { <Article story=story() t=english() /> });
     let tables = all(&host, "table");
     assert_eq!(tables.len(), story().tables.len());
     for (table, data) in tables.iter().zip(&story().tables) {
@@ -88,7 +88,7 @@ fn data_cells_carry_their_column_label_for_narrow_screens() {
 
 #[wasm_bindgen_test]
 fn app_has_a_skip_link_to_main() {
-    let host = mount(|| view! { <App story=story() /> });
+    let host = mount(|| view! { <App story=story() t=english() /> });
     let skip = host.query_selector("a.ex-skip-link").unwrap().unwrap();
     assert_eq!(skip.get_attribute("href").as_deref(), Some("#main"));
     assert!(host.query_selector("main#main").unwrap().is_some());
@@ -96,7 +96,7 @@ fn app_has_a_skip_link_to_main() {
 
 /// The context's markup, its tools wired as `start` wires them.
 fn context() -> HtmlElement {
-    let host = mount(|| view! { <ContextSections context=&story().context /> });
+    let host = mount(|| view! { <ContextSections context=&story().context t=english() /> });
     wire_tools(&host);
     host
 }
@@ -106,7 +106,7 @@ fn wire_tools(host: &Element) {
         .query_selector("[data-ex-part=context]")
         .unwrap()
         .expect("the tools' block");
-    explainer::runtime::wire(explainer::part::Part::Context, &tools, outline());
+    explainer::runtime::wire(explainer::part::Part::Context, &tools, outline(), words());
 }
 
 fn sections(host: &Element) -> Vec<Element> {
@@ -199,7 +199,7 @@ async fn expand_and_collapse_all_are_announced() {
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
     let third = &story().context.sections[2].slug;
-    let host = mount(|| view! { <ContextSections context=&story().context /> });
+    let host = mount(|| view! { <ContextSections context=&story().context t=english() /> });
     // The address is read when the tools are wired, as `start` does on load.
     set_hash_quietly(&format!("#{third}"));
     wire_tools(&host);

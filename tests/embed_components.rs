@@ -5,7 +5,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use explainer::components::embed::EmbedPanel;
-use explainer::runtime::embed::{wire, COPIED};
+use explainer::runtime::embed::wire;
+
+/// What the status line says after a successful copy (en.ftl `embed-copied`).
+const COPIED: &str = "Embed code copied.";
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -13,7 +16,7 @@ use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 mod support;
 
-use support::{all, click, mount, outline, sleep, story, text};
+use support::{all, click, english, mount, outline, sleep, story, text, words};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -44,13 +47,13 @@ fn copied() -> Option<String> {
 
 /// The panel as the page has it: its markup, wired as `start` wires it.
 async fn panel() -> Element {
-    let host = mount(|| view! { <EmbedPanel story=story() /> });
+    let host = mount(|| view! { <EmbedPanel story=story() t=english() /> });
     sleep(20).await;
     let panel = host
         .query_selector("#embed")
         .unwrap()
         .expect("the panel section");
-    wire(&panel, outline());
+    wire(&panel, outline(), words());
     panel
 }
 

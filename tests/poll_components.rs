@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlElement, Storage};
 
 mod support;
 
-use support::{all, click, fresh_host, outline, sleep, story, text};
+use support::{all, click, english, fresh_host, outline, sleep, story, text, words};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -70,8 +70,12 @@ async fn poll_after(seed: Option<&str>) -> HtmlElement {
     if let Some(value) = seed {
         storage().set_item(&key(), value).unwrap();
     }
-    leptos::mount::mount_to(host.clone(), || view! { <Poll poll=&story().poll /> }).forget();
-    wire(&host, &outline().poll, &outline().slug);
+    leptos::mount::mount_to(
+        host.clone(),
+        || view! { <Poll poll=&story().poll t=english() /> },
+    )
+    .forget();
+    wire(&host, &outline().poll, &outline().slug, words());
     sleep(20).await;
     host
 }
@@ -268,9 +272,10 @@ async fn the_poll_is_a_labelled_region_of_fieldsets_with_labelled_controls() {
             let area = by_label(&host, &q.prompt);
             assert_eq!(area.tag_name(), "TEXTAREA");
             assert!(!area.has_attribute("maxlength"), "no silent truncation");
+            // Numbers in the locale's way: en groups thousands.
             assert_eq!(
                 described_text(&area),
-                format!("0 / {} characters", q.max_length)
+                format!("0 / {} characters", grouped(q.max_length))
             );
         }
     }
@@ -385,6 +390,19 @@ async fn corrupt_data_is_set_aside_to_a_backup_key_with_a_message() {
     assert!(visible(&form(&host)), "the reader starts afresh");
 }
 
+/// A number as English writes it: `1,000`.
+fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[wasm_bindgen_test]
 async fn over_long_text_is_refused_with_a_message_not_cut() {
     reset();
@@ -396,8 +414,8 @@ async fn over_long_text_is_refused_with_a_message_not_cut() {
     sleep(0).await;
     assert!(described_text(&area).contains(&format!(
         "{} / {} characters (3 too many)",
-        t.max_length + 3,
-        t.max_length
+        grouped(t.max_length + 3),
+        grouped(t.max_length)
     )));
     click(&button(&host, "Save my answers"));
     sleep(20).await;
@@ -406,7 +424,7 @@ async fn over_long_text_is_refused_with_a_message_not_cut() {
     assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = described_text(&area);
     assert!(
-        described.contains(&format!("the limit is {}", t.max_length)),
+        described.contains(&format!("the limit is {}", grouped(t.max_length))),
         "{described}"
     );
     assert!(alert(&host).contains("Your answers were not saved."));

@@ -454,6 +454,8 @@ fn property_any_input_gives_a_story_or_errors_never_a_panic() {
         .unwrap_or(0x2545_f491_4f6c_dd1d_u64);
     let mut rng = Rng(seed.max(1));
     let (mut ok, mut err) = (0, 0);
+    let en = explainer::i18n::read("en.ftl", "en", include_str!("../locales/en.ftl")).unwrap();
+    let english = explainer::i18n::Locale::new(&en, "en", &[]).unwrap();
     for i in 0..1_500 {
         let input = if i % 4 == 0 {
             generated(&mut rng)
@@ -464,7 +466,7 @@ fn property_any_input_gives_a_story_or_errors_never_a_panic() {
             Ok(valid) => {
                 ok += 1;
                 // A valid story has an outline, and its outline reads back.
-                let outline = valid.outline("/s/", "/");
+                let outline = valid.outline("/s/", "/", &english);
                 let text = explainer::json::stringify(&outline.to_json());
                 let back = explainer::story::outline::Outline::from_json(
                     &explainer::json::parse(&text).unwrap(),
@@ -532,12 +534,53 @@ fn test_stories_say_they_are_made_up() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let story = parse("t.toml", &text).unwrap();
+        // "Made up", in the story's own language.
+        let markers: &[&str] = match story.language.as_str() {
+            "ru" => &["вымышлен"],
+            "ar" => &["مختلق"],
+            _ => &["made-up", "made up"],
+        };
         for said in [&story.headline, &story.disclaimer, &story.body[0]] {
+            let said = said.to_lowercase();
             assert!(
-                said.to_lowercase().contains("made-up") || said.to_lowercase().contains("made up"),
+                markers.iter().any(|m| said.contains(m)),
                 "{}: {said}",
                 path.display()
             );
         }
     }
+}
+
+#[test]
+fn a_story_overrides_interface_strings_by_key() {
+    let with = format!("{STORY}\n[strings]\npoll-save = \"Have your say\"\n");
+    let story = parse("content/story.toml", &with).unwrap();
+    assert_eq!(
+        story.strings,
+        vec![("poll-save".to_owned(), "Have your say".to_owned())]
+    );
+    let typo = format!("{STORY}\n[strings]\npoll-saev = \"Have your say\"\n");
+    let line = typo.lines().count();
+    assert_one_error(
+        &typo,
+        line,
+        "strings.poll-saev",
+        "is not an interface string's key",
+    );
+    let var = format!("{STORY}\n[strings]\nbyline = \"By {{ $author }}\"\n");
+    assert_one_error(
+        &var,
+        line,
+        "strings.byline",
+        "uses $author; this key's variables are: $name, $role",
+    );
+    let open = format!("{STORY}\n[strings]\nbyline = \"By {{ $name\"\n");
+    assert_one_error(&open, line, "strings.byline", "this is not Fluent text");
+    let lang = STORY.replacen("language = \"en\"", "language = \"english please\"", 1);
+    assert_one_error(
+        &lang,
+        line_of(STORY, "language = \"en\""),
+        "story.language",
+        "is not a language tag",
+    );
 }

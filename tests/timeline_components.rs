@@ -14,14 +14,14 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 mod support;
 
-use support::{all, mount, outline, sleep, story, text};
+use support::{all, english, mount, outline, sleep, story, text, words};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The timeline's markup, wired as `start` wires it but with `today` given.
 fn mount_timeline(today: Day) -> HtmlElement {
-    let host = mount(move || view! { <Timeline timeline=&story().timeline /> });
-    wire(&host, &outline().timeline, Some(today));
+    let host = mount(move || view! { <Timeline timeline=&story().timeline t=english() /> });
+    wire(&host, &outline().timeline, words(), Some(today), false);
     host
 }
 

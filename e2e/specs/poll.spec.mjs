@@ -76,7 +76,7 @@ test('answering saves at once, shows "Your answers", and sends nothing anywhere'
     await thoughts(page).fill('More trains, please.');
     assert.equal(
       squash(await page.locator('#poll-your-thoughts--text-count').textContent()),
-      '20 / 1000 characters',
+      '20 / 1,000 characters',
       'a live counter under the text box',
     );
 
@@ -251,7 +251,7 @@ test('an over-long answer is refused with a message, not cut', async () => {
     await thoughts(page).fill(long);
     assert.equal(
       squash(await page.locator('#poll-your-thoughts--text-count').textContent()),
-      '1003 / 1000 characters (3 too many)',
+      '1,003 / 1,000 characters (3 too many)',
     );
     await button(page, 'Save my answers').click();
     await page.locator('#poll [role=alert] p').filter({ hasText: /./ }).waitFor();

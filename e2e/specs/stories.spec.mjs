@@ -101,7 +101,7 @@ test('the test story has its own timeline: sectors, years and milestones, workin
     assert.equal(new URL(page.url()).hash, '#milestone-opening-day');
     assert.match(
       await page.locator('#milestone-opening-day-details').textContent(),
-      /Reported outcome for 20 Nov 2004/,
+      /Reported outcome for November 20, 2004/,
     );
     await page.getByRole('button', { name: /^Books/ }).click();
     assert.equal(

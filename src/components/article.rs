@@ -1,7 +1,9 @@
 //! The article: headline, standfirst, byline, body, data tables and disclaimer.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::i18n::{Locale, Piece};
 use crate::story::{Story, Table};
 
 /// The article itself, from headline to disclaimer.
@@ -9,19 +11,29 @@ use crate::story::{Story, Table};
 pub fn Article(
     /// The story whose article is shown.
     story: &'static Story,
+    /// The edition's locale (the byline's words).
+    t: &'static Locale,
 ) -> impl IntoView {
+    let byline = t
+        .rich("byline", &["name", "role"], &[])
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => Either::Left(text),
+            Piece::Slot(0) => Either::Right(
+                view! { <span class="ex-byline__name">{story.author.as_str()}</span> },
+            ),
+            Piece::Slot(_) => Either::Right(
+                view! { <span class="ex-byline__role">{story.author_role.as_str()}</span> },
+            ),
+        })
+        .collect_view();
     view! {
         <article class="ex-article" aria-labelledby="ex-headline">
             <header class="ex-article__header">
                 <p class="ex-article__section">{story.section.as_str()}</p>
                 <h1 id="ex-headline" class="ex-article__headline">{story.headline.as_str()}</h1>
                 <p class="ex-article__standfirst">{story.standfirst.as_str()}</p>
-                <p class="ex-byline">
-                    "By "
-                    <span class="ex-byline__name">{story.author.as_str()}</span>
-                    ", "
-                    <span class="ex-byline__role">{story.author_role.as_str()}</span>
-                </p>
+                <p class="ex-byline">{byline}</p>
             </header>
             <div class="ex-article__body">
                 {story.body.iter().map(|p| view! { <p>{p.as_str()}</p> }).collect_view()}

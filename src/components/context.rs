@@ -8,6 +8,7 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
+use crate::i18n::Locale;
 use crate::part::Part;
 use crate::story::{Block, Context, Item};
 
@@ -23,12 +24,14 @@ use crate::story::{Block, Context, Item};
 pub fn ContextSections(
     /// The story's context.
     context: &'static Context,
+    /// The edition's locale.
+    t: &'static Locale,
 ) -> impl IntoView {
     view! {
         <section id="context" class="ex-context" aria-labelledby="ex-context-heading">
             <h2 id="ex-context-heading" class="ex-section-heading">{context.heading.as_str()}</h2>
             <div class="ex-context__tools ex-no-print" data-ex-part=Part::Context.name()>
-                <ContextTools />
+                <ContextTools t=t />
             </div>
             {context
                 .sections
@@ -54,13 +57,16 @@ pub fn ContextSections(
 /// The context's tools: "Expand all" and "Collapse all" and their polite
 /// status line. Static markup: `runtime::context::wire` makes it work.
 #[component]
-pub fn ContextTools() -> impl IntoView {
+pub fn ContextTools(
+    /// The edition's locale.
+    t: &'static Locale,
+) -> impl IntoView {
     view! {
         <button type="button" class="ex-button" data-ex-open="true">
-            "Expand all"
+            {t.text("context-expand-all")}
         </button>
         <button type="button" class="ex-button" data-ex-open="false">
-            "Collapse all"
+            {t.text("context-collapse-all")}
         </button>
         <p class="ex-visually-hidden" role="status"></p>
     }

@@ -13,6 +13,7 @@
 use leptos::prelude::*;
 
 use crate::embed::{Mode, EMBEDDABLE, RADIO_NAME};
+use crate::i18n::Locale;
 use crate::part::Part;
 use crate::story::Story;
 
@@ -31,11 +32,13 @@ fn heading(story: &'static Story, part: Part) -> &'static str {
 pub fn EmbedPanel(
     /// The story (for the part headings).
     story: &'static Story,
+    /// The edition's locale.
+    t: &'static Locale,
 ) -> impl IntoView {
     let option = move |m: Mode| {
         let label = match m {
-            Mode::Only(p) => heading(story, p),
-            _ => "The whole explainer",
+            Mode::Only(p) => heading(story, p).to_owned(),
+            _ => t.text("embed-whole"),
         };
         view! {
             <label class="ex-embed__option">
@@ -53,16 +56,13 @@ pub fn EmbedPanel(
 
     view! {
         <section id="embed" class="ex-embed ex-needs-js ex-no-print" aria-labelledby="ex-embed-heading">
-            <h2 id="ex-embed-heading" class="ex-section-heading">"Embed this"</h2>
-            <p>
-                "Put this explainer, or one of its parts, in your own page: the frame "
-                "sizes itself to its content, and pages that use pym.js need nothing more."
-            </p>
+            <h2 id="ex-embed-heading" class="ex-section-heading">{t.text("embed-heading")}</h2>
+            <p>{t.text("embed-intro")}</p>
             <fieldset class="ex-embed__options">
-                <legend>"What to embed"</legend>
+                <legend>{t.text("embed-what")}</legend>
                 {options}
             </fieldset>
-            <label class="ex-embed__label" for="ex-embed-code">"Embed code"</label>
+            <label class="ex-embed__label" for="ex-embed-code">{t.text("embed-code")}</label>
             <textarea
                 id="ex-embed-code"
                 class="ex-embed__code"
@@ -71,7 +71,7 @@ pub fn EmbedPanel(
                 spellcheck="false"
             ></textarea>
             <div class="ex-embed__actions">
-                <button type="button" class="ex-button">"Copy embed code"</button>
+                <button type="button" class="ex-button">{t.text("embed-copy")}</button>
                 <p class="ex-embed__status" role="status"></p>
             </div>
         </section>

@@ -9,7 +9,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::poll::{choice_id, control_id, counter, SUMMARY_HEADING};
+use crate::i18n::{Locale, Value};
+use crate::poll::{choice_id, control_id, SUMMARY_HEADING};
 use crate::story::{Poll as PollData, Question, QuestionKind};
 
 /// The reader poll: a labelled region with one fieldset per question, a
@@ -24,9 +25,15 @@ use crate::story::{Poll as PollData, Question, QuestionKind};
 pub fn Poll(
     /// The story's poll: heading, intro and questions.
     poll: &'static PollData,
+    /// The edition's locale.
+    t: &'static Locale,
 ) -> impl IntoView {
-    let questions = poll.questions.iter().map(question).collect_view();
-    let summary = poll.questions.iter().map(summary_item).collect_view();
+    let questions = poll.questions.iter().map(|q| question(q, t)).collect_view();
+    let summary = poll
+        .questions
+        .iter()
+        .map(|q| summary_item(q, t))
+        .collect_view();
 
     view! {
         <section id="poll" class="ex-poll" aria-labelledby="ex-poll-heading">
@@ -35,9 +42,7 @@ pub fn Poll(
             </h2>
             <p class="ex-poll__intro">{poll.intro.as_str()}</p>
             <noscript>
-                <p class="ex-poll__noscript">
-                    "The poll needs JavaScript. Turn it on to answer; your answers would stay in this browser."
-                </p>
+                <p class="ex-poll__noscript">{t.text("poll-noscript")}</p>
             </noscript>
             <div role="status" class="ex-poll__live">
                 <p class="ex-poll__notice"></p>
@@ -50,24 +55,24 @@ pub fn Poll(
                 {questions}
                 <div class="ex-poll__actions">
                     <button type="submit" class="ex-button ex-poll__submit">
-                        "Save my answers"
+                        {t.text("poll-save")}
                     </button>
                     <button type="button" class="ex-button" data-ex-action="cancel" hidden>
-                        "Cancel changes"
+                        {t.text("poll-cancel")}
                     </button>
                 </div>
             </form>
             <div class="ex-poll__saved" hidden>
                 <h3 id=SUMMARY_HEADING class="ex-poll__saved-heading" tabindex="-1">
-                    "Your answers"
+                    {t.text("poll-your-answers")}
                 </h3>
                 <dl class="ex-poll__summary">{summary}</dl>
                 <div class="ex-poll__actions ex-poll__saved-actions">
                     <button type="button" class="ex-button" data-ex-action="change">
-                        "Change my answers"
+                        {t.text("poll-change")}
                     </button>
                     <button type="button" class="ex-button" id="poll-clear" data-ex-action="ask-clear">
-                        "Clear my answers"
+                        {t.text("poll-clear")}
                     </button>
                 </div>
                 <div
@@ -77,7 +82,7 @@ pub fn Poll(
                     hidden
                 >
                     <p id="poll-confirm-text" class="ex-poll__confirm-text">
-                        "Clear your answers from this browser? This cannot be undone."
+                        {t.text("poll-confirm")}
                     </p>
                     <div class="ex-poll__actions">
                         <button
@@ -86,17 +91,15 @@ pub fn Poll(
                             id="poll-confirm-yes"
                             data-ex-action="clear"
                         >
-                            "Yes, clear them"
+                            {t.text("poll-confirm-yes")}
                         </button>
                         <button type="button" class="ex-button" data-ex-action="keep">
-                            "No, keep them"
+                            {t.text("poll-confirm-no")}
                         </button>
                     </div>
                 </div>
             </div>
-            <p class="ex-poll__privacy">
-                "Privacy: your answers stay in this browser. Nothing is sent to us or anyone else, and no cookies are set."
-            </p>
+            <p class="ex-poll__privacy">{t.text("poll-privacy")}</p>
         </section>
     }
 }
@@ -104,7 +107,7 @@ pub fn Poll(
 /// One question: a fieldset with its legend, its controls and their errors.
 /// Error paragraphs are always there (empty, and not displayed, when all is
 /// well), so each control's `aria-describedby` can stay fixed.
-fn question(q: &'static Question) -> impl IntoView {
+fn question(q: &'static Question, t: &'static Locale) -> impl IntoView {
     let legend_id = control_id(&q.slug, "legend");
     let choices_error_id = control_id(&q.slug, "choices-error");
     let kind = if q.kind == QuestionKind::Single {
@@ -118,7 +121,7 @@ fn question(q: &'static Question) -> impl IntoView {
         .iter()
         .map(|c| {
             let id = choice_id(&q.slug, &c.id);
-            let other_box = c.other.then(|| other_input(q, &c.label));
+            let other_box = c.other.then(|| other_input(q, &c.label, t));
             view! {
                 <div class="ex-poll__choice">
                     <input
@@ -152,7 +155,7 @@ fn question(q: &'static Question) -> impl IntoView {
                 aria-describedby=format!("{count_id} {error_id}")
                 aria-invalid="false"
             ></textarea>
-            {count(count_id, q.max_length)}
+            {count(count_id, q.max_length, t)}
             <p id=error_id class="ex-poll__error"></p>
         }
     });
@@ -163,7 +166,7 @@ fn question(q: &'static Question) -> impl IntoView {
                 {q.prompt.as_str()}
             </legend>
             {(q.kind == QuestionKind::Multiple)
-                .then(|| view! { <p class="ex-poll__hint">"Choose any that apply."</p> })}
+                .then(|| view! { <p class="ex-poll__hint">{t.text("poll-choose-any")}</p> })}
             <p id=choices_error_id.clone() class="ex-poll__error"></p>
             {choices}
             {text_box}
@@ -172,14 +175,14 @@ fn question(q: &'static Question) -> impl IntoView {
 }
 
 /// The "Other" choice's own text box; typing in it chooses "Other".
-fn other_input(q: &'static Question, label: &str) -> impl IntoView {
+fn other_input(q: &'static Question, label: &str, t: &'static Locale) -> impl IntoView {
     let id = control_id(&q.slug, "other");
     let count_id = control_id(&q.slug, "other-count");
     let error_id = control_id(&q.slug, "other-error");
     view! {
         <div class="ex-poll__other">
             <label class="ex-poll__other-label" for=id.clone()>
-                {format!("Your \u{201c}{label}\u{201d} answer")}
+                {t.format("poll-other-label", &[("choice", Value::Text(label.to_owned()))])}
             </label>
             <input
                 type="text"
@@ -189,7 +192,7 @@ fn other_input(q: &'static Question, label: &str) -> impl IntoView {
                 aria-describedby=format!("{count_id} {error_id}")
                 aria-invalid="false"
             />
-            {count(count_id, q.max_length)}
+            {count(count_id, q.max_length, t)}
             <p id=error_id class="ex-poll__error"></p>
         </div>
     }
@@ -197,10 +200,14 @@ fn other_input(q: &'static Question, label: &str) -> impl IntoView {
 
 /// The "n / max characters" counter under a text box, and the quiet line
 /// that speaks only when the text goes over (or back under) the limit.
-fn count(id: String, max: u32) -> impl IntoView {
+fn count(id: String, max: u32, t: &'static Locale) -> impl IntoView {
+    let text = t.format(
+        "poll-counter",
+        &[("count", Value::Num(0)), ("max", Value::Num(max))],
+    );
     view! {
         <p id=id class="ex-poll__count">
-            {counter("", max)}
+            {text}
         </p>
         <p class="ex-visually-hidden" role="status"></p>
     }
@@ -208,7 +215,7 @@ fn count(id: String, max: u32) -> impl IntoView {
 
 /// A question in the "Your answers" list: every choice is there, hidden
 /// until chosen. Free text goes in as text, never as HTML.
-fn summary_item(q: &'static Question) -> impl IntoView {
+fn summary_item(q: &'static Question, t: &'static Locale) -> impl IntoView {
     let body = if q.kind == QuestionKind::Text {
         Either::Left(view! { <p class="ex-poll__text"></p> })
     } else {
@@ -227,7 +234,7 @@ fn summary_item(q: &'static Question) -> impl IntoView {
     view! {
         <dt class="ex-poll__prompt">{q.prompt.as_str()}</dt>
         <dd class="ex-poll__answer" data-ex-q=q.slug.as_str()>
-            <p class="ex-poll__none">"No answer"</p>
+            <p class="ex-poll__none">{t.text("poll-no-answer")}</p>
             {body}
         </dd>
     }

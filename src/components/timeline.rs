@@ -7,27 +7,36 @@
 //! there, machine-readable, without styles or scripts. The axis spans the
 //! story's own years.
 
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::dates::chronological;
+use crate::i18n::{Locale, Piece, Value};
 use crate::story::{Milestone, Timeline as TimelineData, When};
-use crate::timeline::layout::{css_percent, status_text, Axis};
+use crate::timeline::layout::{css_percent, status_line, Axis};
 use crate::timeline::{anchor, button_id, details_id};
 
-/// A milestone's dates as readers see them, each end a `<time>`:
-/// `<time datetime="2029">2029</time>–<time datetime="2032">2032</time>`.
+/// A milestone's dates as readers see them, in the edition's words, each
+/// end a `<time>`: `<time datetime="2029">2029</time>–<time
+/// datetime="2032">2032</time>`, `From <time datetime="2025-10">October
+/// 2025</time>, ongoing`.
 #[component]
 pub fn Dates(
     /// The dates.
     when: When,
+    /// The edition's locale.
+    t: &'static Locale,
 ) -> impl IntoView {
-    let time = |d: crate::dates::Date| view! { <time datetime=d.datetime()>{d.label()}</time> };
-    match when {
-        When::Point(a) => EitherOf3::A(time(a)),
-        When::Span(a, b) => EitherOf3::B(view! { {time(a)} "\u{2013}" {time(b)} }),
-        When::Ongoing(a) => EitherOf3::C(view! { "From " {time(a)} ", ongoing" }),
-    }
+    let ends = [Some(when.start()), when.end()];
+    t.when_pieces(when)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => Either::Left(text),
+            Piece::Slot(k) => Either::Right(ends.get(k).copied().flatten().map(|d| {
+                view! { <time datetime=d.datetime()>{t.date(d)}</time> }
+            })),
+        })
+        .collect_view()
 }
 
 /// The timeline region: filters, axis, milestones and their details.
@@ -39,6 +48,8 @@ pub fn Dates(
 pub fn Timeline(
     /// The story's timeline.
     timeline: &'static TimelineData,
+    /// The edition's locale.
+    t: &'static Locale,
 ) -> impl IntoView {
     let milestones = &timeline.milestones;
     let whens: Vec<_> = milestones.iter().map(|m| m.when).collect();
@@ -65,7 +76,10 @@ pub fn Timeline(
                     >
                         <span class="ex-filter__swatch" aria-hidden="true"></span>
                         {sector.label.as_str()}
-                        <span class="ex-filter__count">{format!(" ({count})")}</span>
+                        " "
+                        <span class="ex-filter__count">
+                            {t.format("timeline-filter-count", &[("count", Value::Num(count as u32))])}
+                        </span>
                     </button>
                 </li>
             }
@@ -82,14 +96,15 @@ pub fn Timeline(
         let selected = first == Some(i);
         let place = m.when.zip(axis).map(|(w, a)| a.place(w));
         let track = place.map(|p| {
+            // Logical: on a right-to-left page the axis runs from the right.
             let style = if p.bar {
                 format!(
-                    "left:{};width:{}",
+                    "inset-inline-start:{};width:{}",
                     css_percent(p.left),
                     css_percent(p.width)
                 )
             } else {
-                format!("left:{}", css_percent(p.left))
+                format!("inset-inline-start:{}", css_percent(p.left))
             };
             let class = match (p.bar, p.open_end) {
                 (true, true) => "ex-ms__bar ex-ms__bar--open",
@@ -103,8 +118,12 @@ pub fn Timeline(
             }
         });
         let time = match m.when {
-            Some(w) => Either::Left(view! { <span class="ex-ms__when"><Dates when=w /></span> }),
-            None => Either::Right(view! { <span class="ex-ms__when">"No date given"</span> }),
+            Some(w) => {
+                Either::Left(view! { <span class="ex-ms__when"><Dates when=w t=t /></span> })
+            }
+            None => Either::Right(
+                view! { <span class="ex-ms__when">{t.text("timeline-undated")}</span> },
+            ),
         };
         view! {
             <li
@@ -127,7 +146,7 @@ pub fn Timeline(
                     </span>
                 </button>
                 {track}
-                <MilestoneDetails milestone=m sector_label=sector_label hidden=!selected />
+                <MilestoneDetails milestone=m sector_label=sector_label hidden=!selected t=t />
             </li>
         }
     };
@@ -147,7 +166,7 @@ pub fn Timeline(
             .into_iter()
             .map(|(year, left)| {
                 view! {
-                    <span class="ex-timeline__tick" style=format!("left:{}", css_percent(left))>{year}</span>
+                    <span class="ex-timeline__tick" style=format!("inset-inline-start:{}", css_percent(left))>{t.year_number(year)}</span>
                 }
             })
             .collect_view()
@@ -157,32 +176,28 @@ pub fn Timeline(
     view! {
         <section id="timeline" class="ex-timeline" aria-labelledby="ex-timeline-heading">
             <h2 id="ex-timeline-heading" class="ex-section-heading">{timeline.heading.as_str()}</h2>
-            <p class="ex-timeline__hint ex-no-print">
-                "Select a milestone for its details; arrow keys move between milestones."
-            </p>
+            <p class="ex-timeline__hint ex-no-print">{t.text("timeline-hint")}</p>
             <fieldset class="ex-timeline__filters ex-no-print">
-                <legend>"Show sectors"</legend>
+                <legend>{t.text("timeline-filters")}</legend>
                 <ul class="ex-timeline__filter-list">{filters}</ul>
             </fieldset>
             <p class="ex-visually-hidden ex-timeline__announce" role="status"></p>
             <div class="ex-timeline__chart">
                 <div class="ex-timeline__axis" aria-hidden="true">
                     {ticks}
-                    <span class="ex-timeline__today">"Today"</span>
+                    <span class="ex-timeline__today">{t.text("timeline-today")}</span>
                 </div>
-                <ol class="ex-timeline__list" aria-label="Dated milestones, in date order">
+                <ol class="ex-timeline__list" aria-label=t.text("timeline-dated")>
                     {dated.into_iter().map(item).collect_view()}
                 </ol>
             </div>
             <div class="ex-timeline__undated" hidden=no_undated>
-                <h3 class="ex-timeline__subheading">"No date given"</h3>
+                <h3 class="ex-timeline__subheading">{t.text("timeline-undated")}</h3>
                 <ul class="ex-timeline__list ex-timeline__list--undated">
                     {undated.into_iter().map(item).collect_view()}
                 </ul>
             </div>
-            <p class="ex-timeline__empty" hidden>
-                "No milestones in the chosen sectors. Turn a sector back on to see its milestones."
-            </p>
+            <p class="ex-timeline__empty" hidden>{t.text("timeline-empty")}</p>
         </section>
     }
 }
@@ -207,40 +222,45 @@ fn MilestoneDetails(
     sector_label: &'static str,
     /// Hidden unless selected.
     hidden: bool,
+    /// The edition's locale.
+    t: &'static Locale,
 ) -> impl IntoView {
     let m = milestone;
-    let impact_label = if m.reported {
-        "Reported outcome"
+    let impact_label = t.text(if m.reported {
+        "milestone-reported-outcome"
     } else {
-        "Expected impact"
-    };
+        "milestone-expected-impact"
+    });
     let when = match m.when {
-        Some(w) => Either::Left(view! { <Dates when=w /> }),
-        None => Either::Right("No date given"),
+        Some(w) => Either::Left(view! { <Dates when=w t=t /> }),
+        None => Either::Right(t.text("timeline-undated")),
     };
+    let label = |key: &str| format!("{}: ", t.text(key));
     view! {
         <div id=details_id(&m.slug) class="ex-ms__details" hidden=hidden>
             <dl class="ex-ms__facts">
                 <div>
-                    <dt>"When"</dt>
+                    <dt>{t.text("milestone-when")}</dt>
                     <dd>{when}</dd>
                 </div>
                 <div>
-                    <dt>"Sector"</dt>
+                    <dt>{t.text("milestone-sector")}</dt>
                     <dd>{sector_label}</dd>
                 </div>
                 <div>
-                    <dt>"Status"</dt>
-                    <dd class="ex-ms__status">{status_text(m.when, m.reported, None)}</dd>
+                    <dt>{t.text("milestone-status")}</dt>
+                    <dd class="ex-ms__status">{t.status(status_line(m.when, m.reported, None))}</dd>
                 </div>
             </dl>
             <p>{m.summary.as_str()}</p>
-            {m.impact.as_deref().map(|i| view! { <p><strong>{impact_label} ": "</strong> {i}</p> })}
-            {m.note.as_deref().map(|n| view! { <p class="ex-ms__note"><strong>"Note: "</strong> {n}</p> })}
-            <p class="ex-ms__source">"From the story’s “" {m.source.as_str()} "” passage."</p>
+            {m.impact.as_deref().map(|i| view! { <p><strong>{format!("{impact_label}: ")}</strong> {i}</p> })}
+            {m.note.as_deref().map(|n| view! { <p class="ex-ms__note"><strong>{label("milestone-note")}</strong> {n}</p> })}
+            <p class="ex-ms__source">
+                {t.format("milestone-source", &[("passage", Value::Text(m.source.clone()))])}
+            </p>
             <div class="ex-ms__actions ex-no-print">
                 <button type="button" class="ex-button ex-ms__copy">
-                    "Copy link to this milestone"
+                    {t.text("milestone-copy-link")}
                 </button>
                 <span class="ex-ms__copied" role="status"></span>
             </div>

@@ -123,16 +123,6 @@ pub fn absolute(origin: &str, path: &str) -> String {
     out
 }
 
-/// The iframe's accessible name: the page title, after the part's heading
-/// for a part alone (`part_heading`).
-pub fn frame_title(part_heading: Option<&str>, page_title: &str) -> String {
-    match part_heading {
-        Some(h) if page_title.is_empty() => h.to_owned(),
-        Some(h) => format!("{h} \u{2013} {page_title}"),
-        None => page_title.to_owned(),
-    }
-}
-
 /// The attribute that marks our iframes for `embed.js`.
 pub const IFRAME_MARK: &str = "data-explainer-embed";
 
@@ -227,16 +217,6 @@ mod tests {
             "https://x.org/news/explainer/"
         );
         assert_eq!(absolute("http://h/", "a/"), "http://h/a/");
-    }
-
-    #[test]
-    fn frames_are_named_after_the_page_and_part() {
-        assert_eq!(frame_title(None, "Talks"), "Talks");
-        assert_eq!(
-            frame_title(Some("Timeline"), "Talks"),
-            "Timeline \u{2013} Talks"
-        );
-        assert_eq!(frame_title(Some("Poll"), ""), "Poll");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub use trunk::Runtime;
 use leptos::prelude::*;
 
 use crate::embed::HEAD_SCRIPT;
+use crate::i18n::Locale;
 use crate::json;
 use crate::story::outline::ISLAND_ID;
 use crate::story::Story;
@@ -43,11 +44,11 @@ impl Place {
     }
 }
 
-/// The data island's JSON for `story` at `place`, safe inside a
-/// `<script>` element (`<` is written `\u003c`, so no `</script>` or
-/// `<!--` can occur).
-pub fn island(story: &Story, place: &Place) -> String {
-    json::stringify(&story.outline(&place.path, &place.root).to_json()).replace('<', "\\u003c")
+/// The data island's JSON for `story` at `place` in the locale `t`, safe
+/// inside a `<script>` element (`<` is written `\u003c`, so no `</script>`
+/// or `<!--` can occur).
+pub fn island(story: &Story, t: &Locale, place: &Place) -> String {
+    json::stringify(&story.outline(&place.path, &place.root, t).to_json()).replace('<', "\\u003c")
 }
 
 /// The inline script at the end of the body that loads the runtime: the
@@ -61,16 +62,21 @@ pub fn loader(runtime: &Runtime) -> String {
     )
 }
 
-/// The whole HTML document of `story`'s page at `place`.
-pub fn render(story: &'static Story, place: &Place, runtime: &Runtime) -> String {
-    let island = island(story, place);
+/// The whole HTML document of `story`'s page at `place`, in the locale `t`.
+pub fn render(
+    story: &'static Story,
+    t: &'static Locale,
+    place: &Place,
+    runtime: &Runtime,
+) -> String {
+    let island = island(story, t, place);
     let loader = loader(runtime);
     let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)]);
     let runtime = runtime.clone();
     let owner = Owner::new();
     let html = owner.with(move || {
         view! {
-            <html lang=story.language.as_str()>
+            <html lang=t.lang.as_str() dir=t.dir.attr()>
                 <head>
                     <meta charset="utf-8" />
                     <meta http-equiv="Content-Security-Policy" content=csp />
@@ -82,7 +88,7 @@ pub fn render(story: &'static Story, place: &Place, runtime: &Runtime) -> String
                     <style inner_html=runtime.styles></style>
                 </head>
                 <body>
-                    <App story=story />
+                    <App story=story t=t />
                     <script type="application/json" id=ISLAND_ID inner_html=island></script>
                     <script inner_html=loader></script>
                 </body>
@@ -218,13 +224,16 @@ mod tests {
     fn page() -> (&'static Story, String) {
         let story: &'static Story = Box::leak(Box::new(story()));
         let place = Place::story("/x/", &story.slug);
-        (story, render(story, &place, &runtime()))
+        (
+            story,
+            render(story, crate::i18n::english(), &place, &runtime()),
+        )
     }
 
     #[test]
     fn the_page_holds_the_story_and_every_part() {
         let (story, html) = page();
-        assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+        assert!(html.starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">"));
         assert!(html.contains(&story.headline));
         for part in crate::part::Part::ALL {
             assert!(html.contains(&format!("data-ex-part=\"{}\"", part.name())));
@@ -267,7 +276,7 @@ mod tests {
         let mut s = story();
         s.timeline.heading = "</script><!-- x".to_owned();
         let place = Place::story("/", &s.slug);
-        let text = island(&s, &place);
+        let text = island(&s, crate::i18n::english(), &place);
         assert!(!text.contains('<'));
         let back = crate::story::outline::Outline::from_json(&json::parse(&text).unwrap()).unwrap();
         assert_eq!(back.timeline.heading, "</script><!-- x");

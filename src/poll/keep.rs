@@ -11,6 +11,7 @@
 
 use super::codec::{self, DecodeError};
 use super::Answers;
+use crate::messages::Say;
 use crate::storage::{Backend, Problem};
 
 /// Keys start with this, then the story's slug.
@@ -51,26 +52,14 @@ pub enum Notice {
 
 impl Notice {
     /// What to tell the reader.
-    pub fn message(self) -> &'static str {
-        match self {
-            Notice::Storage(p) => p.message(),
-            Notice::NotKept => {
-                "Your browser is not keeping data for this page (as in private browsing, or \
-                 with storage full), so your answers will last only until you leave the page."
-            }
-            Notice::SetAside => {
-                "Answers saved earlier in this browser could not be read, so the poll starts \
-                 afresh. The unreadable copy was set aside, not deleted."
-            }
-            Notice::Untouched => {
-                "Answers saved earlier in this browser could not be read, and were left as \
-                 they are. Answers you give now will last only until you leave the page."
-            }
-            Notice::Newer => {
-                "Your answers were saved by a newer version of this page: reload the page to \
-                 see them. Until then, answers given here will not be kept."
-            }
-        }
+    pub fn say(self) -> Say {
+        Say::new(match self {
+            Notice::Storage(p) => p.key(),
+            Notice::NotKept => "storage-not-kept",
+            Notice::SetAside => "storage-set-aside",
+            Notice::Untouched => "storage-untouched",
+            Notice::Newer => "storage-newer",
+        })
     }
 }
 
@@ -357,6 +346,7 @@ mod tests {
         assert_eq!(load(Ok(&f), STORY, 1, true).answers, Some(some_answers()));
     }
 
+    #[cfg(feature = "render")]
     #[test]
     fn every_notice_says_something() {
         let all = [
@@ -368,8 +358,10 @@ mod tests {
             Notice::Untouched,
             Notice::Newer,
         ];
+        let english = crate::i18n::english().runtime_messages();
         for n in all {
-            assert!(n.message().ends_with('.'), "{n:?}");
+            let said = english.format(&n.say(), &crate::messages::tests::English);
+            assert!(said.ends_with('.') && said.len() > 40, "{n:?}: {said}");
         }
     }
 }

@@ -25,6 +25,7 @@ pub fn choice_id(question: &str, choice: &str) -> String {
 pub const SUMMARY_HEADING: &str = "poll-saved-heading";
 
 use crate::json::Json;
+use crate::messages::Say;
 use crate::story::outline::{PollOutline as Poll, QuestionOutline as Question};
 use crate::story::QuestionKind;
 
@@ -122,11 +123,19 @@ pub fn length(s: &str) -> usize {
 
 /// The live counter under a text box: "n / max characters", with how many
 /// too many when over (so the cue is not colour alone).
-pub fn counter(s: &str, max: u32) -> String {
-    let n = length(s);
-    match n.checked_sub(max as usize).filter(|over| *over > 0) {
-        Some(over) => format!("{n} / {max} characters ({over} too many)"),
-        None => format!("{n} / {max} characters"),
+pub fn counter(s: &str, max: u32) -> Say {
+    let n = length(s) as u32;
+    let say = Say::new(if n > max {
+        "poll-counter-over"
+    } else {
+        "poll-counter"
+    })
+    .num("count", n)
+    .num("max", max);
+    if n > max {
+        say.num("over", n - max)
+    } else {
+        say
     }
 }
 
@@ -156,7 +165,7 @@ pub struct Problem {
     /// The control.
     pub field: Field,
     /// What to tell the reader.
-    pub message: String,
+    pub say: Say,
 }
 
 /// Checks answers against the poll; an empty list means they can be saved.
@@ -167,7 +176,7 @@ pub fn validate(poll: &Poll, answers: &Answers) -> Vec<Problem> {
         problems.push(Problem {
             question: String::new(),
             field: Field::Form,
-            message: "Answer at least one question, then save.".to_owned(),
+            say: Say::new("poll-error-nothing"),
         });
         return problems;
     }
@@ -175,11 +184,11 @@ pub fn validate(poll: &Poll, answers: &Answers) -> Vec<Problem> {
         let Some(a) = answers.get(&q.slug) else {
             continue;
         };
-        let mut problem = |field, message: String| {
+        let mut problem = |field, say: Say| {
             problems.push(Problem {
                 question: q.slug.clone(),
                 field,
-                message,
+                say,
             })
         };
         match q.kind {
@@ -193,16 +202,16 @@ pub fn validate(poll: &Poll, answers: &Answers) -> Vec<Problem> {
                     .iter()
                     .any(|id| !q.choices.iter().any(|c| c.id == *id))
                 {
-                    problem(Field::Choices, "Choose from the answers listed.".to_owned());
+                    problem(Field::Choices, Say::new("poll-error-unknown-choice"));
                 } else if q.kind == QuestionKind::Single && a.choices.len() > 1 {
-                    problem(Field::Choices, "Choose only one answer.".to_owned());
+                    problem(Field::Choices, Say::new("poll-error-only-one"));
                 }
                 if other_chosen(q, a) {
                     if is_blank(&a.other) {
                         problem(
                             Field::Other,
-                            "You chose \u{201c}Other\u{201d}: say what it is, or untick it."
-                                .to_owned(),
+                            Say::new("poll-error-other-empty")
+                                .text("choice", q.other_label.clone()),
                         );
                     } else if let Some(m) = too_long(&a.other, q.max_length) {
                         problem(Field::Other, m);
@@ -229,13 +238,15 @@ pub fn problem_control(poll: &Poll, p: &Problem) -> Option<String> {
     })
 }
 
-fn too_long(text: &str, max: u32) -> Option<String> {
-    let n = length(text);
-    let over = n.checked_sub(max as usize).filter(|over| *over > 0)?;
-    let s = if over == 1 { "" } else { "s" };
-    Some(format!(
-        "This answer is {n} characters long; the limit is {max}. Please shorten it by {over} character{s}."
-    ))
+fn too_long(text: &str, max: u32) -> Option<Say> {
+    let n = length(text) as u32;
+    let over = n.checked_sub(max).filter(|over| *over > 0)?;
+    Some(
+        Say::new("poll-error-too-long")
+            .num("length", n)
+            .num("max", max)
+            .num("over", over),
+    )
 }
 
 #[cfg(test)]
@@ -257,6 +268,7 @@ pub(crate) mod tests {
             kind,
             max_length,
             choices: choices.clone(),
+            other_label: if choices.is_empty() { "" } else { "Other" }.to_owned(),
         };
         Poll {
             heading: "Poll".to_owned(),
@@ -328,8 +340,11 @@ pub(crate) mod tests {
         let p = validate(&sample_poll(), &answers(&[("words", &[], "", "abcdef")]));
         assert_eq!(fields(&p), vec![("words", Field::Text)]);
         assert_eq!(
-            p[0].message,
-            "This answer is 6 characters long; the limit is 5. Please shorten it by 1 character."
+            p[0].say,
+            Say::new("poll-error-too-long")
+                .num("length", 6)
+                .num("max", 5)
+                .num("over", 1)
         );
         // Characters, not bytes: five emoji fit a limit of five.
         assert_eq!(
@@ -344,7 +359,7 @@ pub(crate) mod tests {
             &answers(&[("many", &["other"], "12345678901234", "")]),
         );
         assert_eq!(fields(&p), vec![("many", Field::Other)]);
-        assert!(p[0].message.ends_with("by 4 characters."));
+        assert_eq!(p[0].say.number("over"), Some(4));
     }
 
     #[test]
@@ -356,19 +371,28 @@ pub(crate) mod tests {
     #[test]
     fn choices_must_exist_and_single_means_one() {
         let p = validate(&sample_poll(), &answers(&[("one", &["a", "b"], "", "")]));
-        assert_eq!(p[0].message, "Choose only one answer.");
+        assert_eq!(p[0].say, Say::new("poll-error-only-one"));
         let p = validate(
             &sample_poll(),
             &answers(&[("many", &["a", "gone"], "", "")]),
         );
-        assert_eq!(p[0].message, "Choose from the answers listed.");
+        assert_eq!(p[0].say, Say::new("poll-error-unknown-choice"));
     }
 
     #[test]
     fn counter_counts_characters() {
-        assert_eq!(counter("", 200), "0 / 200 characters");
-        assert_eq!(counter("é😀", 5), "2 / 5 characters");
-        assert_eq!(counter("abcdefg", 5), "7 / 5 characters (2 too many)");
+        assert_eq!(
+            counter("", 200),
+            Say::new("poll-counter").num("count", 0).num("max", 200)
+        );
+        assert_eq!(counter("é😀", 5).number("count"), Some(2));
+        assert_eq!(
+            counter("abcdefg", 5),
+            Say::new("poll-counter-over")
+                .num("count", 7)
+                .num("max", 5)
+                .num("over", 2)
+        );
         assert!(over("abcdef", 5) && !over("abcde", 5));
     }
 
@@ -407,7 +431,7 @@ pub(crate) mod tests {
         let p = Problem {
             question: "words".to_owned(),
             field: Field::Text,
-            message: String::new(),
+            say: Say::new("poll-error-nothing"),
         };
         assert_eq!(
             problem_control(&poll, &p).as_deref(),
@@ -416,7 +440,7 @@ pub(crate) mod tests {
         let p = Problem {
             question: "many".to_owned(),
             field: Field::Other,
-            message: String::new(),
+            say: Say::new("poll-error-nothing"),
         };
         assert_eq!(
             problem_control(&poll, &p).as_deref(),
@@ -425,7 +449,7 @@ pub(crate) mod tests {
         let p = Problem {
             question: String::new(),
             field: Field::Form,
-            message: String::new(),
+            say: Say::new("poll-error-nothing"),
         };
         assert_eq!(problem_control(&poll, &p).as_deref(), Some("poll-one--c-a"));
     }

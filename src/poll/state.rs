@@ -3,6 +3,7 @@
 //! says. Each reader action is a method, tested natively;
 //! `components::poll::wire` shows the state and does the storage writes.
 
+use crate::messages::Say;
 use crate::poll::keep::{Loaded, Notice};
 use crate::poll::{other_choice, validate, Answer, Answers, Problem};
 use crate::story::outline::{PollOutline as Poll, QuestionOutline as Question};
@@ -67,11 +68,11 @@ pub struct State {
     /// True when saving may write to storage.
     pub writable: bool,
     /// What storage did wrong, if anything (polite).
-    pub notice: String,
+    pub notice: Option<Say>,
     /// What just happened (polite).
-    pub status: String,
+    pub status: Option<Say>,
     /// Why a save was refused (assertive).
-    pub alert: String,
+    pub alert: Option<Say>,
     /// The problems found by the last refused save.
     pub problems: Vec<Problem>,
     /// True while "Clear my answers" waits for a yes or no.
@@ -88,9 +89,9 @@ impl State {
             editing: true,
             dirty: false,
             writable: false,
-            notice: String::new(),
-            status: String::new(),
-            alert: String::new(),
+            notice: None,
+            status: None,
+            alert: None,
             problems: Vec::new(),
             confirming: false,
         }
@@ -111,12 +112,12 @@ impl State {
             .collect();
         self.dirty = false;
         self.problems.clear();
-        self.alert.clear();
+        self.alert = None;
     }
 
     /// Sets the storage notice.
     pub fn notify(&mut self, notice: Option<Notice>) {
-        self.notice = notice.map(Notice::message).unwrap_or_default().to_owned();
+        self.notice = notice.map(Notice::say);
     }
 
     /// Takes what storage held when the page started.
@@ -138,12 +139,10 @@ impl State {
         self.notify(loaded.notice);
         let keep_typing = self.editing && self.dirty;
         let message = match (&loaded.answers, keep_typing) {
-            (Some(_), true) => {
-                "Your answers were changed in another tab. Saving here will replace them."
-            }
-            (Some(_), false) => "Your answers were updated in another tab.",
-            (None, _) if had => "Your answers were cleared in another tab.",
-            (None, _) => "",
+            (Some(_), true) => Some("poll-other-tab-changed"),
+            (Some(_), false) => Some("poll-other-tab-updated"),
+            (None, _) if had => Some("poll-other-tab-cleared"),
+            (None, _) => None,
         };
         if !keep_typing {
             self.fill(loaded.answers.as_ref());
@@ -154,7 +153,7 @@ impl State {
             self.confirming = false;
         }
         self.saved = loaded.answers;
-        message.clone_into(&mut self.status);
+        self.status = message.map(Say::new);
     }
 
     /// Ticks (or unticks) choice `id` of question `i`; a single-choice
@@ -210,9 +209,9 @@ impl State {
         if found.is_empty() {
             return Some(next);
         }
-        self.alert = refused_message(&found);
+        self.alert = Some(refused_message(&found));
         self.problems = found;
-        self.status.clear();
+        self.status = None;
         None
     }
 
@@ -221,22 +220,20 @@ impl State {
     /// memory). The summary comes up, saying where they are kept.
     pub fn kept(&mut self, answers: Answers, written: Option<Result<(), Notice>>) {
         let message = match written {
-            Some(Ok(())) => "Saved. Your answers are kept in this browser.",
-            Some(Err(_)) => "Your answers are shown below, but could not be kept.",
-            None => {
-                "Your answers are shown below. They will not be kept after you leave this page."
-            }
+            Some(Ok(())) => "poll-saved",
+            Some(Err(_)) => "poll-saved-not-kept",
+            None => "poll-saved-in-memory",
         };
         // A write replaces the storage notice; in memory the notice stays.
         if let Some(result) = written {
             self.notify(result.err());
         }
         self.problems.clear();
-        self.alert.clear();
+        self.alert = None;
         self.dirty = false;
         self.saved = Some(answers);
         self.editing = false;
-        message.clone_into(&mut self.status);
+        self.status = Some(Say::new(message));
     }
 
     /// "Change my answers": the form, filled with what is saved.
@@ -246,7 +243,7 @@ impl State {
         self.fill(saved.as_ref());
         self.saved = saved;
         self.editing = true;
-        self.status.clear();
+        self.status = None;
     }
 
     /// "Cancel changes": back to the summary, the form as saved.
@@ -263,28 +260,25 @@ impl State {
         self.saved = None;
         self.fill(None);
         self.editing = true;
-        "Your answers were cleared.".clone_into(&mut self.status);
+        self.status = Some(Say::new("poll-cleared"));
     }
 }
 
 /// What the alert says after a refused save.
-pub fn refused_message(problems: &[Problem]) -> String {
+pub fn refused_message(problems: &[Problem]) -> Say {
     match problems {
-        [only] => format!("Your answers were not saved. {}", only.message),
-        more => format!(
-            "Your answers were not saved: please fix the {} problems marked below.",
-            more.len()
-        ),
+        [only] => Say::new("poll-not-saved-one").say("problem", only.say.clone()),
+        more => Say::new("poll-not-saved-many").num("count", more.len() as u32),
     }
 }
 
-#[cfg(all(test, feature = "source"))]
+#[cfg(all(test, feature = "render"))]
 mod tests {
     use super::*;
     use crate::poll::Field;
 
     fn poll() -> &'static Poll {
-        let outline = crate::story::tests::story().outline("/", "/");
+        let outline = crate::story::tests::outline();
         Box::leak(Box::new(outline.poll))
     }
 
@@ -308,21 +302,21 @@ mod tests {
 
     #[test]
     fn refusals_name_one_problem_or_count_several() {
-        let problem = |field, message: &str| Problem {
+        let problem = |field, key| Problem {
             question: "q".to_owned(),
             field,
-            message: message.to_owned(),
+            say: Say::new(key),
         };
         assert_eq!(
-            refused_message(&[problem(
-                Field::Form,
-                "Answer at least one question, then save."
-            )]),
-            "Your answers were not saved. Answer at least one question, then save."
+            refused_message(&[problem(Field::Form, "poll-error-nothing")]),
+            Say::new("poll-not-saved-one").say("problem", Say::new("poll-error-nothing"))
         );
         assert_eq!(
-            refused_message(&[problem(Field::Text, "a"), problem(Field::Other, "b")]),
-            "Your answers were not saved: please fix the 2 problems marked below."
+            refused_message(&[
+                problem(Field::Text, "poll-error-too-long"),
+                problem(Field::Other, "poll-error-other-empty")
+            ]),
+            Say::new("poll-not-saved-many").num("count", 2)
         );
     }
 
@@ -339,7 +333,7 @@ mod tests {
         s.kept(answers, Some(Ok(())));
         assert!(s.summary_shown());
         assert!(!s.dirty);
-        assert_eq!(s.status, "Saved. Your answers are kept in this browser.");
+        assert_eq!(s.status, Some(Say::new("poll-saved")));
     }
 
     #[test]
@@ -347,7 +341,7 @@ mod tests {
         let mut s = State::new(poll());
         assert!(s.check().is_none());
         assert_eq!(s.problems.len(), 1);
-        assert!(s.alert.starts_with("Your answers were not saved."));
+        assert_eq!(s.alert.as_ref().map(|a| a.key), Some("poll-not-saved-one"));
         assert!(!s.summary_shown());
     }
 
@@ -360,15 +354,19 @@ mod tests {
         let answers = s.check().unwrap();
         s.kept(answers.clone(), Some(Err(full)));
         assert!(s.summary_shown());
-        assert_eq!(s.notice, full.message());
-        assert!(s.status.contains("could not be kept"));
+        assert_eq!(s.notice, Some(full.say()));
+        assert_eq!(s.status, Some(Say::new("poll-saved-not-kept")));
         s.kept(answers.clone(), Some(Ok(())));
-        assert!(s.notice.is_empty(), "a good write clears the notice");
+        assert_eq!(s.notice, None, "a good write clears the notice");
         let mut memory = State::new(poll());
         memory.notify(Some(full));
         memory.kept(answers, None);
-        assert_eq!(memory.notice, full.message(), "in memory the notice stays");
-        assert!(memory.status.contains("will not be kept"));
+        assert_eq!(
+            memory.notice,
+            Some(full.say()),
+            "in memory the notice stays"
+        );
+        assert_eq!(memory.status, Some(Say::new("poll-saved-in-memory")));
     }
 
     #[test]
@@ -430,11 +428,11 @@ mod tests {
             vec![q.choices[0].id.as_str()],
             "the reader's ticks kept"
         );
-        assert!(s.status.contains("Saving here will replace them"));
+        assert_eq!(s.status, Some(Say::new("poll-other-tab-changed")));
         let mut idle = State::new(poll());
         idle.synced(loaded);
         assert_eq!(idle.drafts[i].chosen, vec![q.choices[1].id.as_str()]);
         assert!(idle.summary_shown());
-        assert_eq!(idle.status, "Your answers were updated in another tab.");
+        assert_eq!(idle.status, Some(Say::new("poll-other-tab-updated")));
     }
 }

@@ -1,15 +1,11 @@
-//! Copying text for readers (links, embed code), with a fallback message
-//! when the browser refuses.
+//! Copying text for readers (links, embed code); the caller says what
+//! happened, in the edition's words.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// What to tell the reader when copying is refused.
-pub const REFUSED: &str =
-    "Your browser did not allow copying: select the text and copy it yourself.";
 
 #[wasm_bindgen]
 extern "C" {
@@ -22,19 +18,20 @@ extern "C" {
     fn then_either(this: &Thenable, fulfilled: &JsValue, rejected: &JsValue);
 }
 
-/// What to do once copying is done (`Err` carries a reader-facing hint).
-type Done = Box<dyn FnOnce(Result<(), &'static str>)>;
+/// What to do once copying is done: `true` when the text was copied.
+type Done = Box<dyn FnOnce(bool)>;
 
-/// Copies `text` to the clipboard, then calls `done` with the outcome.
-pub fn copy(text: &str, done: impl FnOnce(Result<(), &'static str>) + 'static) {
+/// Copies `text` to the clipboard, then calls `done` with whether it was
+/// (the browser may refuse: the caller tells the reader what to do).
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
     let done: Done = Box::new(done);
     let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
     let Some(clipboard) = clipboard.filter(|c| !c.is_undefined()) else {
-        return done(Err(REFUSED));
+        return done(false);
     };
     // Either callback runs, once; the other then finds nothing to do.
     let slot = Rc::new(Cell::new(Some(done)));
-    let settle = |outcome: Result<(), &'static str>| {
+    let settle = |outcome: bool| {
         let slot = slot.clone();
         Closure::once_into_js(move |_: JsValue| {
             if let Some(done) = slot.take() {
@@ -45,5 +42,5 @@ pub fn copy(text: &str, done: impl FnOnce(Result<(), &'static str>) + 'static) {
     clipboard
         .write_text(text)
         .unchecked_into::<Thenable>()
-        .then_either(&settle(Ok(())), &settle(Err(REFUSED)));
+        .then_either(&settle(true), &settle(false));
 }

@@ -9,13 +9,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement};
 
 use super::dom;
-use crate::context::all_toggled_message;
+use super::words::Words;
 use crate::deeplink;
+use crate::messages::Say;
 use crate::story::outline::ContextOutline;
 
 /// Brings the tools rendered under `root` (`components::context::ContextTools`)
 /// to life over the sections in `outline`.
-pub fn wire(root: &Element, outline: &'static ContextOutline) {
+pub fn wire(root: &Element, outline: &'static ContextOutline, words: &'static Words) {
     let slugs = &outline.sections;
     let status = dom::find(root, "[role=status]");
     dom::on(root, "click", move |e| {
@@ -29,7 +30,13 @@ pub fn wire(root: &Element, outline: &'static ContextOutline) {
             }
         }
         if let Some(status) = &status {
-            dom::set_text(status, &all_toggled_message(open, slugs.len()));
+            let key = if open {
+                "context-all-expanded"
+            } else {
+                "context-all-collapsed"
+            };
+            let said = words.say(&Say::new(key).num("count", slugs.len() as u32));
+            dom::set_text(status, &said);
         }
     });
 

@@ -15,13 +15,12 @@ use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 use super::clipboard;
 use super::dom;
+use super::words::Words;
 use crate::embed::resize::{amp_message, asks_for_height, child_id, css_px, height_message};
 use crate::embed::{self, Mode, RADIO_NAME};
+use crate::messages::Say;
 use crate::part::Part;
 use crate::story::outline::Outline;
-
-/// What the status line says after a successful copy.
-pub const COPIED: &str = "Embed code copied.";
 
 /// Reads the view from the address and marks `<html data-ex-embed>` (as
 /// the inline head script already did, in case it was blocked); in a frame,
@@ -52,7 +51,7 @@ fn heading(outline: &Outline, mode: Mode) -> Option<&str> {
 /// checked, which the browser may have restored), changes it with the
 /// options, selects it on focus, and copies it with the button, saying so
 /// in the status line. Does nothing when the markup is missing.
-pub fn wire(root: &Element, outline: &'static Outline) {
+pub fn wire(root: &Element, outline: &'static Outline, words: &'static Words) {
     let find = |selector: &str| root.query_selector(selector).ok().flatten();
     let (Some(code), Some(status)) = (find("textarea"), find("[role=status]")) else {
         return;
@@ -65,7 +64,15 @@ pub fn wire(root: &Element, outline: &'static Outline) {
     let show = {
         let code = code.clone();
         move |mode: Mode| {
-            let frame = embed::frame_title(heading(outline, mode), &title);
+            let frame = match heading(outline, mode) {
+                Some(part) if !title.is_empty() => words.say(
+                    &Say::new("embed-frame-title")
+                        .text("part", part)
+                        .text("page", title.clone()),
+                ),
+                Some(part) => part.to_owned(),
+                None => title.clone(),
+            };
             code.set_value(&embed::snippet(&page, &script, mode, &frame));
         }
     };
@@ -90,8 +97,13 @@ pub fn wire(root: &Element, outline: &'static Outline) {
                 let text = code.value();
                 let status = status.clone();
                 status.set_text_content(None);
-                clipboard::copy(&text, move |outcome| {
-                    status.set_text_content(Some(outcome.err().unwrap_or(COPIED)));
+                clipboard::copy(&text, move |copied| {
+                    let key = if copied {
+                        "embed-copied"
+                    } else {
+                        "embed-copy-refused"
+                    };
+                    status.set_text_content(Some(&words.text(key)));
                 });
             }
             _ => {}

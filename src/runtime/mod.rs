@@ -13,10 +13,12 @@ pub mod embed;
 pub mod poll;
 pub mod storage;
 pub mod timeline;
+pub mod words;
 
 use crate::json;
 use crate::part::Part;
 use crate::story::outline::{Outline, ISLAND_ID};
+use words::Words;
 
 /// The page's story outline, from its data island; `None` (and a console
 /// error naming what is off) when the island is missing or unreadable.
@@ -38,13 +40,27 @@ pub fn read_island() -> Option<Outline> {
     }
 }
 
-/// Brings one part, rendered under `host`, to life.
-pub fn wire(part: Part, host: &web_sys::Element, outline: &'static Outline) {
+/// The words of an outline's edition, for as long as the page lives.
+pub fn words_of(outline: &Outline) -> &'static Words {
+    Box::leak(Box::new(Words::new(
+        outline.messages.clone(),
+        &outline.lang,
+    )))
+}
+
+/// Brings one part, rendered under `host`, to life, saying what it says in
+/// `words`.
+pub fn wire(part: Part, host: &web_sys::Element, outline: &'static Outline, words: &'static Words) {
     match part {
-        Part::Context => context::wire(host, &outline.context),
-        Part::Timeline => timeline::wire(host, &outline.timeline, None),
-        Part::Poll => poll::wire(host, &outline.poll, &outline.slug),
-        Part::Embed => embed::wire(host, outline),
+        Part::Context => context::wire(host, &outline.context, words),
+        Part::Timeline => {
+            let rtl = dom::document()
+                .document_element()
+                .is_some_and(|html| html.get_attribute("dir").as_deref() == Some("rtl"));
+            timeline::wire(host, &outline.timeline, words, None, rtl)
+        }
+        Part::Poll => poll::wire(host, &outline.poll, &outline.slug, words),
+        Part::Embed => embed::wire(host, outline, words),
     }
 }
 
@@ -63,16 +79,17 @@ pub fn start() {
     };
     // The outline lives as long as the page.
     let outline: &'static Outline = Box::leak(Box::new(outline));
+    let words = words_of(outline);
     let document = dom::document();
     for part in Part::ALL.into_iter().filter(|p| mode.shows(*p)) {
         let selector = format!("[data-ex-part=\"{}\"]", part.name());
         if let Ok(Some(host)) = document.query_selector(&selector) {
-            wire(part, &host, outline);
+            wire(part, &host, outline, words);
         }
     }
     if mode.shows(Part::Embed) {
         if let Some(panel) = document.get_element_by_id("embed") {
-            wire(Part::Embed, &panel, outline);
+            wire(Part::Embed, &panel, outline, words);
         }
     }
     if let Some(root) = document.document_element() {

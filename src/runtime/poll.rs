@@ -10,6 +10,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 use super::dom::{self, Store};
 use super::storage;
+use super::words::Words;
+use crate::messages::Say;
 use crate::poll::keep;
 use crate::poll::state::State;
 use crate::poll::{choice_id, control_id, counter, over, Field, SUMMARY_HEADING};
@@ -37,7 +39,12 @@ fn question_of(
 /// Brings the poll rendered under `root` to life for `poll`, with the
 /// answers kept for `story_slug` (or a notice saying why they cannot be).
 /// Does nothing when the markup is missing.
-pub fn wire(root: &Element, poll: &'static PollOutline, story_slug: &'static str) {
+pub fn wire(
+    root: &Element,
+    poll: &'static PollOutline,
+    story_slug: &'static str,
+    words: &'static Words,
+) {
     let Some(region) = dom::find(root, "section.ex-poll") else {
         return;
     };
@@ -71,13 +78,14 @@ pub fn wire(root: &Element, poll: &'static PollOutline, story_slug: &'static str
             if let Some(c) = &confirm {
                 dom::set_hidden(c, !s.confirming);
             }
-            dom::set_text(&notice_line, &s.notice);
-            dom::set_text(&status_line, &s.status);
-            dom::set_text(&alert_line, &s.alert);
+            let say = |said: &Option<Say>| said.as_ref().map(|m| words.say(m)).unwrap_or_default();
+            dom::set_text(&notice_line, &say(&s.notice));
+            dom::set_text(&status_line, &say(&s.status));
+            dom::set_text(&alert_line, &say(&s.alert));
         });
     }
     for (i, q) in poll.questions.iter().enumerate() {
-        store.watch(question_view(&region, q, i));
+        store.watch(question_view(&region, q, i, words));
     }
 
     // Choices and typing.
@@ -184,8 +192,7 @@ pub fn wire(root: &Element, poll: &'static PollOutline, story_slug: &'static str
                             store.update(|s| {
                                 s.confirming = false;
                                 s.notify(Some(n));
-                                "Your answers could not be removed from this browser."
-                                    .clone_into(&mut s.status);
+                                s.status = Some(Say::new("poll-clear-failed"));
                             });
                             None
                         }
@@ -217,6 +224,7 @@ fn question_view(
     region: &Element,
     q: &'static QuestionOutline,
     i: usize,
+    words: &'static Words,
 ) -> impl Fn(&State) + 'static {
     let by_id = |part: &str| dom::find(region, &format!("[id=\"{}\"]", control_id(&q.slug, part)));
     let checks: Vec<HtmlInputElement> = q
@@ -265,10 +273,11 @@ fn question_view(
                 .problems
                 .iter()
                 .find(|p| p.question == q.slug && p.field == *field)
-                .map_or("", |p| p.message.as_str());
+                .map(|p| words.say(&p.say))
+                .unwrap_or_default();
             let invalid = if message.is_empty() { "false" } else { "true" };
             if let Some(line) = line {
-                dom::set_text(line, message);
+                dom::set_text(line, &message);
             }
             match field {
                 Field::Choices => checks
@@ -293,8 +302,8 @@ fn question_view(
                 t.set_value(&d.text);
             }
         }
-        show_count(other_count.as_ref(), &d.other, q.max_length);
-        show_count(text_count.as_ref(), &d.text, q.max_length);
+        show_count(other_count.as_ref(), &d.other, q.max_length, words);
+        show_count(text_count.as_ref(), &d.text, q.max_length, words);
         if let Some(line) = &other_line {
             dom::set_text(line, &d.other);
         }
@@ -309,21 +318,19 @@ fn question_view(
 
 /// A counter's text, its "over" style and the quiet line after it that
 /// speaks only when the text goes over (or back under) the limit.
-fn show_count(count: Option<&HtmlElement>, value: &str, max: u32) {
+fn show_count(count: Option<&HtmlElement>, value: &str, max: u32, words: &Words) {
     let Some(count) = count else {
         return;
     };
     let is_over = over(value, max);
-    dom::set_text(count, &counter(value, max));
+    dom::set_text(count, &words.say(&counter(value, max)));
     dom::set_class(count, "ex-poll__count--over", is_over);
     if let Some(line) = count.next_element_sibling() {
-        dom::set_text(
-            &line,
-            if is_over {
-                "Your answer is over the character limit."
-            } else {
-                ""
-            },
-        );
+        let said = if is_over {
+            words.text("poll-over-limit")
+        } else {
+            String::new()
+        };
+        dom::set_text(&line, &said);
     }
 }

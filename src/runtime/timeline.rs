@@ -10,10 +10,12 @@ use web_sys::{Element, HtmlElement};
 
 use super::clipboard;
 use super::dom::{self, Store};
+use super::words::Words;
 use crate::dates::Day;
 use crate::deeplink;
+use crate::messages::Say;
 use crate::story::outline::TimelineOutline;
-use crate::timeline::layout::{css_percent, status_text, Axis, Move};
+use crate::timeline::layout::{css_percent, status_line, Axis, Move};
 use crate::timeline::state::State;
 use crate::timeline::{anchor, button_id, details_id, ANCHOR_PREFIX};
 
@@ -27,10 +29,18 @@ fn clock_today() -> Option<Day> {
     )
 }
 
-/// Brings the timeline rendered under `root` to life for `timeline`, with
-/// statuses and the "Today" marker measured against `today` (the reader's
-/// clock when `None`). Does nothing when the markup is missing.
-pub fn wire(root: &Element, timeline: &'static TimelineOutline, today: Option<Day>) {
+/// Brings the timeline rendered under `root` to life for `timeline`,
+/// saying what it does in `words`, with statuses and the "Today" marker
+/// measured against `today` (the reader's clock when `None`); on a
+/// right-to-left page (`rtl`) the arrow keys follow its direction. Does
+/// nothing when the markup is missing.
+pub fn wire(
+    root: &Element,
+    timeline: &'static TimelineOutline,
+    words: &'static Words,
+    today: Option<Day>,
+    rtl: bool,
+) {
     let Some(region) = dom::find(root, "section.ex-timeline") else {
         return;
     };
@@ -69,12 +79,17 @@ pub fn wire(root: &Element, timeline: &'static TimelineOutline, today: Option<Da
         );
     }
     dom::set_class(&chart, "ex-timeline__chart--today", marker.is_some());
+    // The page has each line in words; today picks which.
     for (m, (_, _, details)) in milestones.iter().zip(&items) {
-        if let Some(line) = details
-            .as_ref()
-            .and_then(|d| dom::find(d, ".ex-ms__status"))
-        {
-            dom::set_text(&line, &status_text(m.when, m.reported, today));
+        let index = status_line(m.when, m.reported, today).today_index();
+        let said = index.and_then(|k| m.statuses.get(k));
+        if let (Some(said), Some(line)) = (
+            said,
+            details
+                .as_ref()
+                .and_then(|d| dom::find(d, ".ex-ms__status")),
+        ) {
+            dom::set_text(&line, said);
         }
     }
 
@@ -128,10 +143,14 @@ pub fn wire(root: &Element, timeline: &'static TimelineOutline, today: Option<Da
             for note in dom::find_all(&region, ".ex-ms__copied") {
                 dom::set_text(&note, "");
             }
-            let when = m
-                .when
-                .map_or_else(|| "no date given".to_owned(), |w| w.label());
-            dom::set_text(&announce, &format!("{}, {when}, selected.", m.title));
+            let said = if m.when_text.is_empty() {
+                Say::new("timeline-selected-undated").text("title", m.title.clone())
+            } else {
+                Say::new("timeline-selected")
+                    .text("title", m.title.clone())
+                    .text("when", m.when_text.clone())
+            };
+            dom::set_text(&announce, &words.say(&said));
             if focus {
                 if let Some(b) = &items[i].1 {
                     let _ = b.focus();
@@ -149,15 +168,21 @@ pub fn wire(root: &Element, timeline: &'static TimelineOutline, today: Option<Da
                     return;
                 };
                 let (on, n) = store.update(|s| (s.toggle(k), s.visible().len()));
-                let state = if on { "shown" } else { "hidden" };
-                dom::set_text(
-                    &announce,
-                    &format!(
-                        "{} {state}. Showing {n} of {} milestones.",
-                        timeline.sectors[k].label,
-                        milestones.len()
-                    ),
-                );
+                let key = if on {
+                    "timeline-sector-shown"
+                } else {
+                    "timeline-sector-hidden"
+                };
+                let label = timeline
+                    .sectors
+                    .get(k)
+                    .map(|s| s.label.clone())
+                    .unwrap_or_default();
+                let said = Say::new(key)
+                    .text("sector", label)
+                    .num("shown", n as u32)
+                    .num("total", milestones.len() as u32);
+                dom::set_text(&announce, &words.say(&said));
             } else if let Some(button) = dom::target_in(&e, ".ex-ms__button") {
                 if let Some(i) = index_of(&button) {
                     select(i, false);
@@ -174,13 +199,14 @@ pub fn wire(root: &Element, timeline: &'static TimelineOutline, today: Option<Da
                 let base = href.split('#').next().unwrap_or_default().to_owned();
                 let link = format!("{base}#{}", anchor(&milestones[i].slug));
                 let shown = link.clone();
-                clipboard::copy(&link, move |outcome| {
-                    let said = match outcome {
-                        Ok(()) => "Link copied.".to_owned(),
-                        Err(hint) => format!("{hint} The link is {shown}"),
+                clipboard::copy(&link, move |copied| {
+                    let said = if copied {
+                        Say::new("milestone-link-copied")
+                    } else {
+                        Say::new("milestone-link-not-copied").text("link", shown)
                     };
                     if let Some(note) = note {
-                        dom::set_text(&note, &said);
+                        dom::set_text(&note, &words.say(&said));
                     }
                 });
             }
@@ -190,7 +216,7 @@ pub fn wire(root: &Element, timeline: &'static TimelineOutline, today: Option<Da
         let select = select.clone();
         dom::on(&region, "keydown", move |e| {
             let key = e.unchecked_ref::<web_sys::KeyboardEvent>().key();
-            let Some(mv) = Move::from_key(&key) else {
+            let Some(mv) = Move::from_key(&key, rtl) else {
                 return;
             };
             if dom::target_in(&e, ".ex-ms__button").is_none() {

@@ -45,6 +45,8 @@ pub struct Story {
     pub timeline: Timeline,
     /// Reader poll.
     pub poll: Poll,
+    /// The story's own wording for interface strings: `(key, Fluent text)`.
+    pub strings: Vec<(String, String)>,
 }
 
 /// A table: the first cell of each row is the row's header.
@@ -221,6 +223,12 @@ pub struct Choice {
 #[cfg(all(test, feature = "source"))]
 pub(crate) mod tests {
     use super::Story;
+
+    /// Its outline, in English.
+    #[cfg(feature = "render")]
+    pub fn outline() -> super::outline::Outline {
+        story().outline("/", "/", crate::i18n::english())
+    }
 
     /// `content/story.toml`, read and validated.
     pub fn story() -> Story {

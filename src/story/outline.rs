@@ -15,7 +15,9 @@
 use crate::dates::chronological;
 use crate::dates::When;
 use crate::json::Json;
+use crate::messages::Messages;
 use crate::story::{QuestionKind, Story};
+use crate::timeline::layout::StatusLine;
 
 /// The id of the data island element.
 pub const ISLAND_ID: &str = "ex-story";
@@ -23,11 +25,29 @@ pub const ISLAND_ID: &str = "ex-story";
 /// The version of the island's format.
 pub const VERSION: u32 = 1;
 
+/// The words an outline needs from the edition's locale (`i18n::Locale`
+/// gives them when the page is built).
+pub trait Words {
+    /// The language tag the browser formats numbers and plurals for.
+    fn lang(&self) -> String;
+    /// A milestone's dates as one text.
+    fn when(&self, when: When) -> String;
+    /// A status line in words.
+    fn status(&self, line: StatusLine) -> String;
+    /// The runtime's messages.
+    fn messages(&self) -> Messages;
+}
+
 /// A story as the runtime sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
     /// The story's stable id (its storage keys use it).
     pub slug: String,
+    /// The edition's language tag: the browser's `Intl` formats numbers and
+    /// picks plural forms for it, never for the reader's own settings.
+    pub lang: String,
+    /// What the runtime says after a reader's action, in that language.
+    pub messages: Messages,
     /// The story page's folder on the site, public URL included (`/`,
     /// `/news/explainer/<slug>/`): embed codes point there.
     pub path: String,
@@ -84,6 +104,12 @@ pub struct MilestoneOutline {
     pub when: Option<When>,
     /// True when the story reports an outcome rather than a plan.
     pub reported: bool,
+    /// Its dates in words (empty when undated).
+    pub when_text: String,
+    /// Its status line on a day before its window, in it, and after it, in
+    /// words (none for a reported or undated milestone: their line does not
+    /// depend on the day).
+    pub statuses: Vec<String>,
 }
 
 /// The poll's questions.
@@ -106,6 +132,8 @@ pub struct QuestionOutline {
     pub max_length: u32,
     /// Its choices (none for a text question).
     pub choices: Vec<ChoiceOutline>,
+    /// The label of its choice with a text box of its own (empty when none).
+    pub other_label: String,
 }
 
 /// A choice: its id, and whether it has its own text box.
@@ -123,14 +151,28 @@ pub struct BadIsland(pub &'static str);
 
 impl Story {
     /// The story's outline, for a page whose folder is `path` on a site
-    /// whose public URL is `root`.
-    pub fn outline(&self, path: &str, root: &str) -> Outline {
+    /// whose public URL is `root`, in the edition's `words`.
+    pub fn outline(&self, path: &str, root: &str, words: &dyn Words) -> Outline {
         let t = &self.timeline;
         let whens: Vec<_> = t.milestones.iter().map(|m| m.when).collect();
         let milestones = chronological(&whens)
             .into_iter()
             .map(|i| {
                 let m = &t.milestones[i];
+                let statuses = match m.when {
+                    Some(w) if !m.reported => [
+                        StatusLine::Upcoming(w),
+                        if matches!(w, When::Ongoing(_)) {
+                            StatusLine::Ongoing(w)
+                        } else {
+                            StatusLine::InWindow(w)
+                        },
+                        StatusLine::Passed(w),
+                    ]
+                    .map(|l| words.status(l))
+                    .to_vec(),
+                    _ => Vec::new(),
+                };
                 MilestoneOutline {
                     slug: m.slug.clone(),
                     title: m.title.clone(),
@@ -141,11 +183,15 @@ impl Story {
                         .unwrap_or(0),
                     when: m.when,
                     reported: m.reported,
+                    when_text: m.when.map(|w| words.when(w)).unwrap_or_default(),
+                    statuses,
                 }
             })
             .collect();
         Outline {
             slug: self.slug.clone(),
+            lang: words.lang(),
+            messages: words.messages(),
             path: path.to_owned(),
             root: root.to_owned(),
             context: ContextOutline {
@@ -187,6 +233,12 @@ impl Story {
                                 other: c.other,
                             })
                             .collect(),
+                        other_label: q
+                            .choices
+                            .iter()
+                            .find(|c| c.other)
+                            .map(|c| c.label.clone())
+                            .unwrap_or_default(),
                     })
                     .collect(),
             },
@@ -222,6 +274,12 @@ impl Outline {
                 if m.reported {
                     members.push(("reported", Json::Bool(true)));
                 }
+                if !m.when_text.is_empty() {
+                    members.push(("whenText", Json::str(&m.when_text)));
+                }
+                if !m.statuses.is_empty() {
+                    members.push(("statuses", strings(&m.statuses)));
+                }
                 Json::object(members)
             })
             .collect();
@@ -241,17 +299,23 @@ impl Outline {
                         Json::object(members)
                     })
                     .collect();
-                Json::object([
+                let mut members = vec![
                     ("slug", Json::str(&q.slug)),
                     ("kind", Json::str(q.kind.name())),
                     ("max", Json::Number(f64::from(q.max_length))),
                     ("choices", Json::Array(choices)),
-                ])
+                ];
+                if !q.other_label.is_empty() {
+                    members.push(("otherLabel", Json::str(&q.other_label)));
+                }
+                Json::object(members)
             })
             .collect();
         Json::object([
             ("v", Json::Number(f64::from(VERSION))),
             ("slug", Json::str(&self.slug)),
+            ("lang", Json::str(&self.lang)),
+            ("messages", self.messages.to_json()),
             ("path", Json::str(&self.path)),
             ("root", Json::str(&self.root)),
             (
@@ -314,6 +378,13 @@ impl Outline {
                 sector,
                 when,
                 reported: m.get("reported").and_then(Json::as_bool).unwrap_or(false),
+                when_text: optional(m, "whenText")?,
+                statuses: match m.get("statuses") {
+                    None => Vec::new(),
+                    Some(_) => list(m, "statuses", |s| {
+                        s.as_str().map(str::to_owned).ok_or(BadIsland("statuses"))
+                    })?,
+                },
             })
         })?;
         let questions = list(poll, "questions", |q| {
@@ -334,10 +405,13 @@ impl Outline {
                         other: c.get("other").and_then(Json::as_bool).unwrap_or(false),
                     })
                 })?,
+                other_label: optional(q, "otherLabel")?,
             })
         })?;
         Ok(Outline {
             slug: string(doc, "slug")?,
+            lang: string(doc, "lang")?,
+            messages: Messages::from_json(member(doc, "messages")?).ok_or(BadIsland("messages"))?,
             path: string(doc, "path")?,
             root: string(doc, "root")?,
             context: ContextOutline {
@@ -370,6 +444,14 @@ fn string(v: &Json, key: &'static str) -> Result<String, BadIsland> {
         .ok_or(BadIsland(key))
 }
 
+/// A string member that may be absent (then empty).
+fn optional(v: &Json, key: &'static str) -> Result<String, BadIsland> {
+    match v.get(key) {
+        None => Ok(String::new()),
+        Some(s) => s.as_str().map(str::to_owned).ok_or(BadIsland(key)),
+    }
+}
+
 fn list<T>(
     v: &Json,
     key: &'static str,
@@ -383,15 +465,16 @@ fn list<T>(
         .collect()
 }
 
-#[cfg(all(test, feature = "source"))]
+#[cfg(all(test, feature = "render"))]
 mod tests {
     use super::*;
+    use crate::i18n::english;
     use crate::json;
     use crate::story::tests::story;
 
     #[test]
     fn the_island_round_trips_through_json_text() {
-        let outline = story().outline("/news/x/tajik-japan-tokyo-talks/", "/news/x/");
+        let outline = story().outline("/news/x/tajik-japan-tokyo-talks/", "/news/x/", english());
         let text = json::stringify(&outline.to_json());
         let back = Outline::from_json(&json::parse(&text).unwrap()).unwrap();
         assert_eq!(back, outline);
@@ -400,7 +483,7 @@ mod tests {
     #[test]
     fn milestones_come_in_walking_order_with_their_sector() {
         let s = story();
-        let o = s.outline("/", "/");
+        let o = s.outline("/", "/", english());
         assert_eq!(o.timeline.milestones.len(), s.timeline.milestones.len());
         let dated: Vec<_> = o
             .timeline
@@ -430,13 +513,15 @@ mod tests {
     #[test]
     fn the_island_holds_no_text_the_page_shows_alone() {
         let s = story();
-        let text = json::stringify(&s.outline("/", "/").to_json());
+        let text = json::stringify(&s.outline("/", "/", english()).to_json());
         for m in &s.timeline.milestones {
             assert!(!text.contains(&m.summary), "{}", m.slug);
         }
         for q in &s.poll.questions {
             assert!(!text.contains(&q.prompt), "{}", q.slug);
-            for c in &q.choices {
+            // The runtime names the choice with its own text box in a problem
+            // ("You chose “Other”..."); no other label is in the island.
+            for c in q.choices.iter().filter(|c| !c.other) {
                 assert!(!text.contains(&format!("\"{}\"", c.label)), "{}", c.id);
             }
         }
@@ -445,7 +530,7 @@ mod tests {
 
     #[test]
     fn a_broken_island_names_what_is_off() {
-        let good = story().outline("/", "/").to_json();
+        let good = story().outline("/", "/", english()).to_json();
         assert_eq!(Outline::from_json(&Json::Null), Err(BadIsland("v")));
         let Json::Object(mut members) = good else {
             unreachable!()
@@ -456,7 +541,7 @@ mod tests {
             Err(BadIsland("poll"))
         );
         let bad_when = json::parse(
-            r#"{"v":1,"slug":"s","path":"/","root":"/","context":{"heading":"c","sections":[]},
+            r#"{"v":1,"slug":"s","lang":"en","messages":{},"path":"/","root":"/","context":{"heading":"c","sections":[]},
             "timeline":{"heading":"t","sectors":[{"slug":"a","label":"A"}],
             "milestones":[{"slug":"m","title":"M","sector":0,"when":"2026-13"}]},
             "poll":{"heading":"p","questions":[]}}"#,

@@ -33,6 +33,10 @@ pub struct StoryFile {
     pub timeline: Timeline,
     /// The reader poll.
     pub poll: Poll,
+    /// Overrides of the locale's interface strings: `key = "text"` (Fluent
+    /// syntax), for example `poll-save = "Have your say"`.
+    #[serde(default)]
+    pub strings: std::collections::BTreeMap<Spanned<String>, Text>,
 }
 
 /// `[story]`: metadata.
@@ -338,6 +342,32 @@ pub fn parse(file: &str, text: &str) -> Result<model::Story, Vec<StoryError>> {
     }
 }
 
+/// The variables a Fluent text refers to (`{ $name }`); `None` when its
+/// braces do not pair up. A plain scan: the locale machinery parses the
+/// text for real when the page is built.
+fn variables_of(text: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.checked_sub(1)?,
+            '$' if depth > 0 => {
+                let name: String = std::iter::from_fn(|| {
+                    chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                })
+                .collect();
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+    (depth == 0).then_some(out)
+}
+
 /// The `[story] slug` of a file that is TOML, valid or not: where an
 /// editor's broken story would be served, to show its problems there.
 pub fn slug_of(text: &str) -> Option<String> {
@@ -394,6 +424,7 @@ impl StoryFile {
             context,
             timeline,
             poll,
+            strings,
         } = self;
         model::Story {
             slug: text(meta.slug),
@@ -469,6 +500,10 @@ impl StoryFile {
                     })
                     .collect(),
             },
+            strings: strings
+                .into_iter()
+                .map(|(k, v)| (k.into_inner(), text(v)))
+                .collect(),
             poll: model::Poll {
                 heading: text(poll.heading),
                 intro: text(poll.intro),
@@ -615,11 +650,81 @@ impl Checker<'_> {
         ] {
             self.text(value, field);
         }
+        self.language(&m.language);
         self.article(&s.article, &mut ids);
         self.context(&s.context, &mut ids);
         let when = self.timeline(&s.timeline, &mut ids);
         self.poll(&s.poll);
+        self.strings(&s.strings);
         when
+    }
+
+    /// A BCP 47 tag: letters, digits and hyphens, starting with a 2 or 3
+    /// letter language subtag.
+    fn language(&mut self, value: &Text) {
+        let tag = value.get_ref();
+        let mut parts = tag.split('-');
+        let lang_ok = parts.next().is_some_and(|l| {
+            (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic())
+        });
+        let rest_ok = parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !(tag.is_empty() || lang_ok && rest_ok) {
+            self.error(
+                value.span(),
+                "story.language",
+                format!("\"{tag}\" is not a language tag: write one such as en, ru, ar or pt-BR"),
+            );
+        }
+    }
+
+    /// Each override names a key of the locale files, with Fluent text that
+    /// uses only that key's variables.
+    fn strings(&mut self, strings: &std::collections::BTreeMap<Spanned<String>, Text>) {
+        for (key, value) in strings {
+            let field = format!("strings.{}", key.get_ref());
+            let Some(known) = crate::i18n::keys::get(key.get_ref()) else {
+                self.error(
+                    key.span(),
+                    field,
+                    format!(
+                        "\"{}\" is not an interface string's key (README, \"Editions in any language\", lists them)",
+                        key.get_ref()
+                    ),
+                );
+                continue;
+            };
+            self.text(value, &field);
+            let refs = variables_of(value.get_ref());
+            match refs {
+                None => self.error(
+                    value.span(),
+                    field,
+                    "this is not Fluent text (a `{` without its `}`?)",
+                ),
+                Some(refs) => {
+                    for v in refs {
+                        if !known.vars.contains(&v.as_str()) {
+                            let takes = if known.vars.is_empty() {
+                                "none".to_owned()
+                            } else {
+                                known
+                                    .vars
+                                    .iter()
+                                    .map(|v| format!("${v}"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            };
+                            self.error(
+                                value.span(),
+                                field.clone(),
+                                format!("uses ${v}; this key's variables are: {takes}"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     fn article(&mut self, a: &Article, ids: &mut HashMap<String, usize>) {

@@ -165,11 +165,21 @@ pub enum Move {
 }
 
 impl Move {
-    /// The move a `KeyboardEvent.key` asks for, if any.
-    pub fn from_key(key: &str) -> Option<Move> {
+    /// The move a `KeyboardEvent.key` asks for, if any. Left and Right
+    /// follow the visual direction (WAI-ARIA Authoring Practices): on a
+    /// right-to-left page (`rtl`) the axis runs right to left, so Left
+    /// goes to the next milestone. Up and Down keep their meaning.
+    pub fn from_key(key: &str, rtl: bool) -> Option<Move> {
+        let (left, right) = if rtl {
+            (Move::Next, Move::Previous)
+        } else {
+            (Move::Previous, Move::Next)
+        };
         match key {
-            "ArrowLeft" | "ArrowUp" | "Left" | "Up" => Some(Move::Previous),
-            "ArrowRight" | "ArrowDown" | "Right" | "Down" => Some(Move::Next),
+            "ArrowLeft" | "Left" => Some(left),
+            "ArrowRight" | "Right" => Some(right),
+            "ArrowUp" | "Up" => Some(Move::Previous),
+            "ArrowDown" | "Down" => Some(Move::Next),
             "Home" => Some(Move::First),
             "End" => Some(Move::Last),
             _ => None,
@@ -191,33 +201,69 @@ pub fn step(visible: &[usize], current: Option<usize>, mv: Move) -> Option<usize
     visible.get(to).copied()
 }
 
-/// What a milestone's status says to readers on `today`. Plans are
-/// "scheduled", never "done"; only reported outcomes say "reported".
-pub fn status_text(when: Option<When>, reported: bool, today: Option<Day>) -> String {
+/// What a milestone's status line says, before it is put into words (the
+/// locale's `status-*` keys): plans are "scheduled", never "done"; only
+/// reported outcomes say "reported".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusLine {
+    /// The story gives no date.
+    Undated,
+    /// The story reports an outcome for these dates.
+    Reported(When),
+    /// Planned for these dates (no "today" to compare with: the built page).
+    Scheduled(When),
+    /// Planned, starting later than today.
+    Upcoming(When),
+    /// Planned, and today is in its window.
+    InWindow(When),
+    /// Planned, ongoing from its start, and today is after that start.
+    Ongoing(When),
+    /// Planned, and its window closed before today, with no outcome reported.
+    Passed(When),
+}
+
+impl StatusLine {
+    /// The locale key that words it.
+    pub fn key(self) -> &'static str {
+        match self {
+            StatusLine::Undated => "status-undated",
+            StatusLine::Reported(_) => "status-reported",
+            StatusLine::Scheduled(_) => "status-scheduled",
+            StatusLine::Upcoming(_) => "status-upcoming",
+            StatusLine::InWindow(_) => "status-in-window",
+            StatusLine::Ongoing(_) => "status-ongoing",
+            StatusLine::Passed(_) => "status-passed",
+        }
+    }
+
+    /// Which of a milestone's three today-dependent lines this is (the
+    /// page's data island has them in this order), if it is one.
+    pub fn today_index(self) -> Option<usize> {
+        match self {
+            StatusLine::Upcoming(_) => Some(0),
+            StatusLine::InWindow(_) | StatusLine::Ongoing(_) => Some(1),
+            StatusLine::Passed(_) => Some(2),
+            _ => None,
+        }
+    }
+}
+
+/// A milestone's status on `today` (`None`: the page as built).
+pub fn status_line(when: Option<When>, reported: bool, today: Option<Day>) -> StatusLine {
     let Some(when) = when else {
-        return "No date given in the story".to_owned();
+        return StatusLine::Undated;
     };
     if reported {
-        return format!("Reported outcome for {}", when.label());
+        return StatusLine::Reported(when);
     }
     let Some(today) = today else {
-        return format!("Scheduled: {}", when.label());
+        return StatusLine::Scheduled(when);
     };
     match (when.status(today), when) {
-        (Status::Upcoming, _) => format!("Scheduled to start {}", when.start().label()),
-        (Status::InWindow, When::Ongoing(start)) => {
-            format!(
-                "Scheduled as ongoing from {}: in its window today",
-                start.label()
-            )
-        }
-        (Status::InWindow, _) => format!("Scheduled for {}: in its window today", when.label()),
-        (Status::WindowPassed, _) => {
-            format!(
-                "Scheduled for {}: that window has passed; the story reports no outcome",
-                when.label()
-            )
-        }
+        (Status::Upcoming, _) => StatusLine::Upcoming(when),
+        (Status::InWindow, When::Ongoing(_)) => StatusLine::Ongoing(when),
+        (Status::InWindow, _) => StatusLine::InWindow(when),
+        (Status::WindowPassed, _) => StatusLine::Passed(when),
     }
 }
 
@@ -342,47 +388,55 @@ mod tests {
             "from a hidden one, start over"
         );
         assert_eq!(step(&[], Some(1), Move::Next), None);
-        assert_eq!(Move::from_key("ArrowRight"), Some(Move::Next));
-        assert_eq!(Move::from_key("Home"), Some(Move::First));
-        assert_eq!(Move::from_key("a"), None);
+        assert_eq!(Move::from_key("ArrowRight", false), Some(Move::Next));
+        assert_eq!(Move::from_key("ArrowLeft", false), Some(Move::Previous));
+        assert_eq!(Move::from_key("Home", false), Some(Move::First));
+        assert_eq!(Move::from_key("a", false), None);
+        // Right to left: the arrows follow what the reader sees.
+        assert_eq!(Move::from_key("ArrowLeft", true), Some(Move::Next));
+        assert_eq!(Move::from_key("ArrowRight", true), Some(Move::Previous));
+        assert_eq!(Move::from_key("ArrowDown", true), Some(Move::Next));
+        assert_eq!(Move::from_key("End", true), Some(Move::Last));
     }
 
     #[test]
-    fn status_words_never_claim_a_plan_happened() {
-        let fund = Some(span("2026", "2030"));
-        let on = |y, m, dd| status_text(fund, false, Some(day(y, m, dd)));
-        assert_eq!(on(2025, 6, 1), "Scheduled to start 2026");
-        assert_eq!(
-            on(2026, 11, 28),
-            "Scheduled for 2026–2030: in its window today"
-        );
-        assert_eq!(
-            on(2031, 1, 1),
-            "Scheduled for 2026–2030: that window has passed; the story reports no outcome"
-        );
+    fn statuses_never_claim_a_plan_happened() {
+        let w = span("2026", "2030");
+        let fund = Some(w);
+        let on = |y, m, dd| status_line(fund, false, Some(day(y, m, dd)));
+        assert_eq!(on(2025, 6, 1), StatusLine::Upcoming(w));
+        assert_eq!(on(2026, 11, 28), StatusLine::InWindow(w));
+        assert_eq!(on(2031, 1, 1), StatusLine::Passed(w));
         for (y, m, dd) in [(2020, 1, 1), (2028, 1, 1), (2040, 1, 1)] {
-            let text = on(y, m, dd).to_lowercase();
-            assert!(
-                text.contains("scheduled") && !text.contains("done") && !text.contains("completed")
-            );
+            assert!(!matches!(on(y, m, dd), StatusLine::Reported(_)));
         }
+        let past = span("2024", "2025");
         assert_eq!(
-            status_text(Some(span("2024", "2025")), true, Some(day(2026, 1, 1))),
-            "Reported outcome for 2024–2025"
+            status_line(Some(past), true, Some(day(2026, 1, 1))),
+            StatusLine::Reported(past)
         );
-        assert_eq!(status_text(None, false, None), "No date given in the story");
-        assert_eq!(status_text(fund, false, None), "Scheduled: 2026–2030");
+        assert_eq!(status_line(None, false, None), StatusLine::Undated);
+        assert_eq!(status_line(fund, false, None), StatusLine::Scheduled(w));
+        assert_eq!(StatusLine::Passed(w).key(), "status-passed");
+        assert_eq!(StatusLine::Passed(w).today_index(), Some(2));
+        assert_eq!(StatusLine::Scheduled(w).today_index(), None);
     }
 
     #[test]
     fn spans_crossing_today() {
-        let ongoing = Some(When::Ongoing(d("2025-10")));
+        let ongoing = When::Ongoing(d("2025-10"));
         assert_eq!(
-            status_text(ongoing, false, Some(day(2026, 11, 28))),
-            "Scheduled as ongoing from Oct 2025: in its window today"
+            status_line(Some(ongoing), false, Some(day(2026, 11, 28))),
+            StatusLine::Ongoing(ongoing)
         );
         let study = Some(span("2025", "2026"));
-        assert!(status_text(study, false, Some(day(2026, 12, 31))).contains("in its window"));
-        assert!(status_text(study, false, Some(day(2027, 1, 1))).contains("has passed"));
+        assert!(matches!(
+            status_line(study, false, Some(day(2026, 12, 31))),
+            StatusLine::InWindow(_)
+        ));
+        assert!(matches!(
+            status_line(study, false, Some(day(2027, 1, 1))),
+            StatusLine::Passed(_)
+        ));
     }
 }

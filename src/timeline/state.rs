@@ -84,13 +84,12 @@ impl State {
     }
 }
 
-#[cfg(all(test, feature = "source"))]
+#[cfg(all(test, feature = "render"))]
 mod tests {
     use super::*;
-    use crate::story::tests::story;
 
     fn state() -> State {
-        State::new(&story().outline("/", "/").timeline)
+        State::new(&crate::story::tests::outline().timeline)
     }
 
     #[test]

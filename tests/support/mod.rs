@@ -92,9 +92,28 @@ pub fn story() -> &'static explainer::story::Story {
     })
 }
 
+/// The English locale (`locales/en.ftl`), as the story's edition uses it.
+pub fn english() -> &'static explainer::i18n::Locale {
+    static EN: std::sync::OnceLock<explainer::i18n::Locale> = std::sync::OnceLock::new();
+    EN.get_or_init(|| {
+        let file =
+            explainer::i18n::read("locales/en.ftl", "en", include_str!("../../locales/en.ftl"))
+                .expect("locales/en.ftl is complete");
+        explainer::i18n::Locale::new(&file, "en", &[]).expect("the English locale")
+    })
+}
+
 /// The story's outline, as the page's data island carries it.
 pub fn outline() -> &'static explainer::story::outline::Outline {
     static OUTLINE: std::sync::OnceLock<explainer::story::outline::Outline> =
         std::sync::OnceLock::new();
-    OUTLINE.get_or_init(|| story().outline(&format!("/{}/", story().slug), "/"))
+    OUTLINE.get_or_init(|| story().outline(&format!("/{}/", story().slug), "/", english()))
+}
+
+/// What the runtime says, from the outline's messages and the browser's `Intl`.
+pub fn words() -> &'static explainer::runtime::words::Words {
+    thread_local! {
+        static WORDS: &'static explainer::runtime::words::Words = explainer::runtime::words_of(outline());
+    }
+    WORDS.with(|w| *w)
 }

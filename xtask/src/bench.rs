@@ -960,7 +960,11 @@ fn timed_build(ctx: &Ctx, what: &str, stories: usize, dir: &Path) -> Result<Time
     let started = Instant::now();
     crate::size::measure_site(&dir.join("dist"))?;
     let size_check = started.elapsed();
-    let loaded = crate::site::load(&dir.join("content"), &ctx.root)?;
+    let loaded = crate::site::load(
+        &dir.join("content"),
+        &crate::site::locales_dir(&ctx.root),
+        &ctx.root,
+    )?;
     let rendered = crate::site::write(
         &dir.join("rendered-again"),
         &crate::runtime::dir(ctx, "/"),

@@ -193,7 +193,7 @@ fn build(ctx: &Ctx, opts: &Options) -> Result<BuildOutput> {
     let content = content_dir(ctx, opts);
     let dist = dist_dir(ctx, opts);
     // The stories first: a broken one fails the build before the runtime's.
-    let stories = site::load(&content, &ctx.root)?;
+    let stories = site::load(&content, &site::locales_dir(&ctx.root), &ctx.root)?;
     if !stories.problems.is_empty() {
         return Err(format!("the stories are not valid; {}", stories.report()));
     }

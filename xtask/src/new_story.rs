@@ -220,7 +220,7 @@ pub fn write(ctx: &crate::util::Ctx, slug: &str, content: &Path) -> Result {
         return Err(format!("{shown} exists already; choose another slug"));
     }
     if content.is_dir() {
-        let stories = site::load(content, &ctx.root)?;
+        let stories = site::load(content, &site::locales_dir(&ctx.root), &ctx.root)?;
         if let Some(other) = stories.stories.iter().find(|l| l.story.slug == slug) {
             return Err(format!("{} has the slug `{slug}` already", other.file));
         }
@@ -263,8 +263,17 @@ mod tests {
         ] {
             assert!(kinds.contains(&kind), "{kind:?}");
         }
+        let root = crate::util::Ctx::new().root;
+        let files = site::read_locales(&site::locales_dir(&root), &root).unwrap();
+        let locale = explainer::i18n::Locale::new(
+            site::locale_for(&files, &story.language).unwrap(),
+            &story.language,
+            &[],
+        )
+        .unwrap();
         let page = explainer::page::render(
             Box::leak(Box::new(story)),
+            Box::leak(Box::new(locale)),
             &explainer::page::Place::story("/", "harbour-plans"),
             &explainer::page::Runtime {
                 js: "/a.js".into(),

@@ -66,7 +66,7 @@ pub fn serve(ctx: &Ctx, config: &Config) -> Result {
 
 /// Validates and renders every story, problems shown in their pages.
 fn rebuild_site(ctx: &Ctx, config: &Config, runtime_dir: &Path) -> Result {
-    let stories = site::load(&config.content, &ctx.root)?;
+    let stories = site::load(&config.content, &site::locales_dir(&ctx.root), &ctx.root)?;
     let written = site::write(&config.dist, runtime_dir, &config.root, &stories, true)?;
     site::print(&written, &stories);
     for (slug, _) in &written.pages {

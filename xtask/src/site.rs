@@ -17,6 +17,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use explainer::i18n::{self, Locale, LocaleFile};
 use explainer::json::{self, Json};
 use explainer::page::{self, Place, Problem, Runtime};
 use explainer::story::{self, Story};
@@ -26,12 +27,84 @@ use crate::util::{fmt_duration, Result};
 /// The file that holds the default story, when the folder has one.
 pub const DEFAULT_FILE: &str = "story.toml";
 
-/// A story file that was read and validated.
+/// A story file that was read and validated, with its edition's locale.
 pub struct Loaded {
     /// The file, as named in messages.
     pub file: String,
     /// The story.
     pub story: &'static Story,
+    /// Its locale (chosen by its `language`, with its `[strings]`).
+    pub locale: &'static Locale,
+}
+
+/// The folder of locale files, `locales/` in the repository.
+pub fn locales_dir(base: &Path) -> PathBuf {
+    base.join("locales")
+}
+
+/// Reads every `*.ftl` of `dir` (every problem of every file at once).
+pub fn read_locales(dir: &Path, base: &Path) -> std::result::Result<Vec<LocaleFile>, Vec<Problem>> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|e| e.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "ftl"));
+    paths.sort();
+    if paths.is_empty() {
+        problems.push(Problem {
+            file: shown(dir, base),
+            line: 1,
+            column: 1,
+            field: String::new(),
+            message: "no locale files (*.ftl) here".to_owned(),
+        });
+    }
+    for path in paths {
+        let file = shown(&path, base);
+        let tag = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let read = fs::read_to_string(&path)
+            .map_err(|e| {
+                vec![i18n::Problem {
+                    file: file.clone(),
+                    line: 1,
+                    column: 1,
+                    key: String::new(),
+                    message: format!("cannot read the file: {e}"),
+                }]
+            })
+            .and_then(|text| i18n::read(&file, &tag, &text));
+        match read {
+            Ok(f) => files.push(f),
+            Err(errors) => problems.extend(errors.into_iter().map(|e| Problem {
+                file: e.file,
+                line: e.line,
+                column: e.column,
+                field: e.key,
+                message: e.message,
+            })),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The locale file for a story in `lang`: the same tag, else the same
+/// language (`en-GB` takes `en.ftl`).
+pub fn locale_for<'a>(files: &'a [LocaleFile], lang: &str) -> Option<&'a LocaleFile> {
+    let lower = lang.to_ascii_lowercase();
+    let primary = lower.split('-').next().unwrap_or_default().to_owned();
+    files
+        .iter()
+        .find(|f| f.tag.to_ascii_lowercase() == lower)
+        .or_else(|| files.iter().find(|f| f.tag.to_ascii_lowercase() == primary))
 }
 
 /// What reading a content folder gave.
@@ -99,13 +172,26 @@ fn shown(path: &Path, base: &Path) -> String {
         .into_owned()
 }
 
-/// Reads and validates every story of `content`; `base` is the folder
-/// file names are given from (the repository root).
-pub fn load(content: &Path, base: &Path) -> Result<Stories> {
+/// Reads and validates every story of `content`, each with its locale from
+/// `locales` (the repository's `locales/`); `base` is the folder file names
+/// are given from (the repository root).
+pub fn load(content: &Path, locales: &Path, base: &Path) -> Result<Stories> {
     let mut out = Stories {
         stories: Vec::new(),
         problems: Vec::new(),
         broken: Vec::new(),
+    };
+    let locale_files = match read_locales(locales, base) {
+        Ok(files) => files,
+        Err(problems) => {
+            for p in &problems {
+                if !out.broken.iter().any(|(f, _)| *f == p.file) {
+                    out.broken.push((p.file.clone(), None));
+                }
+            }
+            out.problems.extend(problems);
+            Vec::new()
+        }
     };
     for path in story_files(content)? {
         let file = shown(&path, base);
@@ -140,8 +226,41 @@ pub fn load(content: &Path, base: &Path) -> Result<Stories> {
                     out.broken.push((file, Some(story.slug)));
                     continue;
                 }
+                let line = line_of(&text, "language").unwrap_or(1);
+                let problem = |message: String| Problem {
+                    file: file.clone(),
+                    line,
+                    column: 1,
+                    field: "story.language".to_owned(),
+                    message,
+                };
+                let Some(locale_file) = locale_for(&locale_files, &story.language) else {
+                    if !locale_files.is_empty() {
+                        let tags: Vec<&str> = locale_files.iter().map(|f| f.tag.as_str()).collect();
+                        out.problems.push(problem(format!(
+                            "no locale for \"{}\": the locales are {} (locales/*.ftl)",
+                            story.language,
+                            tags.join(", ")
+                        )));
+                        out.broken.push((file, Some(story.slug)));
+                    }
+                    continue;
+                };
+                let locale = match Locale::new(locale_file, &story.language, &story.strings) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        out.problems.push(problem(e));
+                        out.broken.push((file, Some(story.slug)));
+                        continue;
+                    }
+                };
                 let story: &'static Story = Box::leak(Box::new(story));
-                out.stories.push(Loaded { file, story });
+                let locale: &'static Locale = Box::leak(Box::new(locale));
+                out.stories.push(Loaded {
+                    file,
+                    story,
+                    locale,
+                });
             }
             Err(errors) => {
                 out.problems.extend(errors.into_iter().map(|e| Problem {
@@ -185,6 +304,7 @@ pub fn stories_json(root: &str, stories: &[Loaded]) -> String {
                 ("slug", Json::str(&l.story.slug)),
                 ("headline", Json::str(&l.story.headline)),
                 ("language", Json::str(&l.story.language)),
+                ("dir", Json::str(l.locale.dir.attr())),
                 ("path", Json::str(Place::story(root, &l.story.slug).path)),
                 ("file", Json::str(&l.file)),
             ])
@@ -258,7 +378,7 @@ pub fn write(
     let mut pages = Vec::new();
     for (i, l) in stories.stories.iter().enumerate() {
         let place = Place::story(root, &l.story.slug);
-        let html = page::render(l.story, &place, &runtime);
+        let html = page::render(l.story, l.locale, &place, &runtime);
         let file = staging.join(&l.story.slug).join("index.html");
         write_atomic(&file, html.as_bytes())?;
         if i == 0 {
@@ -387,7 +507,7 @@ mod tests {
         .unwrap();
         fs::write(dir.join("syntax.toml"), "[story\nslug = 1").unwrap();
         fs::write(dir.join("twin.toml"), &good).unwrap();
-        let s = load(&dir, &dir).unwrap();
+        let s = load(&dir, &locales_dir(&crate::util::Ctx::new().root), &dir).unwrap();
         assert_eq!(s.stories.len(), 1);
         let files: Vec<&str> = s.broken.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(files, ["broken.toml", "syntax.toml", "twin.toml"]);
@@ -411,11 +531,17 @@ mod tests {
         let story: &'static Story = Box::leak(Box::new(
             story::parse("content/story.toml", &project_story()).unwrap(),
         ));
+        let root = crate::util::Ctx::new().root;
+        let files = read_locales(&locales_dir(&root), &root).unwrap();
+        let locale: &'static Locale = Box::leak(Box::new(
+            Locale::new(locale_for(&files, "en").unwrap(), "en", &[]).unwrap(),
+        ));
         let text = stories_json(
             "/news/",
             &[Loaded {
                 file: "content/story.toml".to_owned(),
                 story,
+                locale,
             }],
         );
         let v = json::parse(&text).unwrap();
