@@ -112,13 +112,13 @@ milestone-link-not-copied = Браузер не разрешил копиров�
 
 date-season =
     { $season ->
-        [spring] весна { $year } г.
-        [summer] лето { $year } г.
-        [autumn] осень { $year } г.
-       *[winter] зима { $year } г.
+        [spring] весна { $year } г.
+        [summer] лето { $year } г.
+        [autumn] осень { $year } г.
+       *[winter] зима { $year } г.
     }
 # $quarter: 1 to 4. "2-й квартал 2026 г."
-date-quarter = { $quarter }-й квартал { $year } г.
+date-quarter = { $quarter }-й квартал { $year } г.
 # A span of two dates, and a start with no end. "С" would need the genitive
 # ("с октября"), so an open span is "октябрь 2025 г. и далее".
 when-span = { $start }–{ $end }

@@ -259,7 +259,7 @@ test('an over-long answer is refused with a message, not cut', async () => {
     assert.equal(await thoughts(page).getAttribute('aria-invalid'), 'true');
     const describedBy = (await thoughts(page).getAttribute('aria-describedby')).split(' ');
     const error = squash(await page.locator(`#${describedBy[1]}`).textContent());
-    assert.match(error, /1003 characters long; the limit is 1000/);
+    assert.match(error, /1,003 characters long; the limit is 1,000/);
     assert.equal(await stored(page), null);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'poll-your-thoughts--text');
     assertClean(record);

@@ -20,6 +20,12 @@ export const REAL_SLUG = 'tajik-japan-tokyo-talks';
 export const TEST_SLUG = 'riverside-library-test';
 export const TEST_STORY = path.join(REPO_ROOT, 'tests', 'stories', 'riverside-library.toml');
 
+/** The made-up Russian and Arabic test stories (tests/stories/). */
+export const EDITIONS = Object.freeze({
+  ru: { slug: 'ru-test-river-bridge', file: path.join(REPO_ROOT, 'tests', 'stories', 'ru-test.toml') },
+  ar: { slug: 'ar-test-city-library', file: path.join(REPO_ROOT, 'tests', 'stories', 'ar-test.toml') },
+});
+
 /** The environment `cargo xtask` needs when a spec starts it. */
 export function xtaskEnv() {
   const cargoBin = path.join(process.env.CARGO_HOME || path.join(os.homedir(), '.cargo'), 'bin');
@@ -44,19 +50,23 @@ export function xtask(args) {
   return output;
 }
 
-/** Makes a fresh content folder with both stories, and builds the site from it. */
-export function storiesSite(name = 'e2e-stories') {
+/**
+ * Makes a fresh content folder with the real story and the test stories
+ * `extra` (paths), and builds the site from it.
+ */
+export function storiesSite(name = 'e2e-stories', extra = [TEST_STORY]) {
   const base = path.join(REPO_ROOT, 'target', name);
   const content = path.join(base, 'content');
   const dist = path.join(base, 'dist');
   rmSync(base, { recursive: true, force: true });
   mkdirSync(content, { recursive: true });
-  const files = {
-    real: path.join(content, 'story.toml'),
-    test: path.join(content, 'riverside-library.toml'),
-  };
+  const files = { real: path.join(content, 'story.toml') };
   copyFileSync(path.join(REPO_ROOT, 'content', 'story.toml'), files.real);
-  copyFileSync(TEST_STORY, files.test);
+  for (const file of extra) {
+    const to = path.join(content, path.basename(file));
+    copyFileSync(file, to);
+    if (file === TEST_STORY) files.test = to;
+  }
   const site = {
     base,
     content,

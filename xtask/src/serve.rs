@@ -5,10 +5,10 @@
 //! stop it: its page shows the problems (file, line, column, field,
 //! message), and so does the terminal. Then two watches run:
 //!
-//! - the content folder, every 200 ms: when a story file is saved, added
-//!   or removed, every story is validated and rendered again (a few
-//!   milliseconds each) and the site swapped in whole, so a reload shows
-//!   the edit, or the problems, at once;
+//! - the content folder and the locale files, every 200 ms: when a story
+//!   or a locale is saved, added or removed, every story is validated and
+//!   rendered again (a few milliseconds each) and the site swapped in
+//!   whole, so a reload shows the edit, or the problems, at once;
 //! - the runtime's inputs (code, styles, Trunk's entry), every second: a
 //!   change rebuilds the runtime with Trunk, then the site. While a
 //!   rebuild fails, the last good site is served and the error printed.
@@ -89,7 +89,14 @@ fn newest(files: &[PathBuf]) -> (Option<SystemTime>, usize) {
 }
 
 fn watch(ctx: &Ctx, config: &Config, mut runtime_dir: PathBuf) -> Result {
-    let stories = || site::story_files(&config.content).unwrap_or_default();
+    // The stories and the locales they are written with.
+    let stories = || {
+        let mut files = site::story_files(&config.content).unwrap_or_default();
+        if let Ok(entries) = fs::read_dir(site::locales_dir(&ctx.root)) {
+            files.extend(entries.flatten().map(|e| e.path()));
+        }
+        files
+    };
     let mut seen_content = newest(&stories());
     let mut seen_code = newest(&runtime::inputs(ctx));
     let mut last_code_check = Instant::now();
