@@ -128,7 +128,7 @@ test('the standalone page offers the embed code, options and a copy button', asy
     const title = await page.title();
     assert.equal(
       whole,
-      `<iframe src="${site.url}tajik-japan-tokyo-talks/?embed" title="${title}" loading="lazy" ` +
+      `<iframe src="${site.url}tajik-japan-tokyo-talks/?embed" title="${title}" loading="lazy" allow="clipboard-write" ` +
         'style="display:block;width:100%;height:600px;border:0" data-explainer-embed></iframe>\n' +
         `<script src="${site.url}embed.js" async></script>`,
     );

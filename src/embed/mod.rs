@@ -126,13 +126,18 @@ pub fn absolute(origin: &str, path: &str) -> String {
 /// The attribute that marks our iframes for `embed.js`.
 pub const IFRAME_MARK: &str = "data-explainer-embed";
 
+/// What an embed may do in its frame (its Permissions-Policy `allow`):
+/// write to the clipboard, for its "Copy" buttons.
+pub const ALLOW: &str = "clipboard-write";
+
 /// The height an embed starts at before its first height message (and keeps
 /// on a page without a sizing script, where it scrolls).
 pub const INITIAL_HEIGHT: &str = "600px";
 
 /// The embed code for `mode` (not [`Mode::Page`]) of the story page at
 /// `page` (an absolute URL of its folder, ending in `/`): a lazy,
-/// borderless, full-width `<iframe>` named by `title`, and the script at
+/// borderless, full-width `<iframe>` named by `title`, allowed to copy to
+/// the clipboard, and the script at
 /// `script` (the site's `embed.js`) that sizes it to its content.
 pub fn snippet(page: &str, script: &str, mode: Mode, title: &str) -> String {
     let page = escape(page);
@@ -144,7 +149,9 @@ pub fn snippet(page: &str, script: &str, mode: Mode, title: &str) -> String {
     s.push_str(query);
     s.push_str("\" title=\"");
     s.push_str(&escape(title));
-    s.push_str("\" loading=\"lazy\" style=\"display:block;width:100%;height:");
+    s.push_str("\" loading=\"lazy\" allow=\"");
+    s.push_str(ALLOW);
+    s.push_str("\" style=\"display:block;width:100%;height:");
     s.push_str(INITIAL_HEIGHT);
     s.push_str(";border:0\" ");
     s.push_str(IFRAME_MARK);
@@ -238,7 +245,7 @@ mod tests {
         assert_eq!(
             s,
             "<iframe src=\"https://x.org/news/talks/?embed=timeline\" \
-             title=\"Tajik &quot;talks&quot; &amp; &lt;Japan&gt;\" loading=\"lazy\" \
+             title=\"Tajik &quot;talks&quot; &amp; &lt;Japan&gt;\" loading=\"lazy\" allow=\"clipboard-write\" \
              style=\"display:block;width:100%;height:600px;border:0\" data-explainer-embed></iframe>\n\
              <script src=\"https://x.org/news/embed.js\" async></script>"
         );
