@@ -105,6 +105,7 @@ status-passed = Scheduled for { $when }: that window has passed; the story repor
 ## The poll
 
 poll-noscript = The poll needs JavaScript. Turn it on to answer; your answers would stay in this browser.
+poll-own-page = Open the explainer on its own page
 poll-save = Save my answers
 poll-cancel = Cancel changes
 poll-your-answers = Your answers
@@ -163,16 +164,23 @@ storage-not-kept = Your browser is not keeping data for this page (as in private
 storage-set-aside = Answers saved earlier in this browser could not be read, so the poll starts afresh. The unreadable copy was set aside, not deleted.
 storage-untouched = Answers saved earlier in this browser could not be read, and were left as they are. Answers you give now will last only until you leave the page.
 storage-newer = Your answers were saved by a newer version of this page: reload the page to see them. Until then, answers given here will not be kept.
+storage-framed = This embedded copy of the explainer cannot keep anything, so your answers will last only until you leave the page. To keep them in your browser, open the explainer on its own page.
 
 ## The "Embed this" panel
 
 embed-heading = Embed this
 embed-intro = Put this explainer, or one of its parts, in your own page: the frame sizes itself to its content, and pages that use pym.js need nothing more.
+embed-cms = WordPress embeds this page from its address alone; Ghost shows the address as a link card, and takes the code below in an HTML card.
 embed-what = What to embed
 embed-whole = The whole explainer
+embed-format = Code for
+embed-format-html = A web page
+embed-format-amp = An AMP page
 embed-code = Embed code
 embed-copy = Copy embed code
 embed-copied = Embed code copied.
 embed-copy-refused = Your browser did not allow copying: select the text and copy it yourself.
 # The accessible name of an embedded part. $part: its heading; $page: the page's title.
 embed-frame-title = { $part } – { $page }
+embed-amp-head = Load AMP’s frame component once, in the page’s <head>:
+embed-amp-more = Show all

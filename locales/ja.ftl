@@ -98,6 +98,7 @@ status-passed = 予定：{ $when }（その期間は過ぎましたが、記事�
 ## The poll
 
 poll-noscript = このアンケートにはJavaScriptが必要です。回答するには有効にしてください。回答はこのブラウザー内にのみ保存されます。
+poll-own-page = この解説記事を単独のページで開く
 poll-save = 回答を保存
 poll-cancel = 変更を取り消す
 poll-your-answers = あなたの回答
@@ -148,16 +149,23 @@ storage-not-kept = お使いのブラウザーはこのページのデータを�
 storage-set-aside = 以前このブラウザーに保存された回答を読み込めなかったため、アンケートを最初からやり直します。読み込めなかったデータは削除せず、別に保管してあります。
 storage-untouched = 以前このブラウザーに保存された回答を読み込めなかったため、そのままにしてあります。今回の回答は、ページを離れるまでしか保持されません。
 storage-newer = 回答はこのページの新しいバージョンで保存されています。表示するにはページを再読み込みしてください。それまでは、ここでの回答は保存されません。
+storage-framed = この埋め込み表示では何も保存できないため、回答はページを離れるまでしか残りません。ブラウザーに保存するには、解説記事を単独のページで開いてください。
 
 ## The "Embed this" panel
 
 embed-heading = 埋め込み
 embed-intro = この解説記事またはその一部を、ご自身のページに埋め込めます。フレームの大きさは内容に合わせて自動で調整され、pym.jsを使うページでは追加の作業は不要です。
+embed-cms = WordPressではこのページのアドレスを貼るだけで埋め込めます。Ghostではアドレスがリンクカードになり、下のコードはHTMLカードに貼り付けられます。
 embed-what = 埋め込む内容
 embed-whole = 解説記事全体
+embed-format = ページの種類
+embed-format-html = 通常のウェブページ
+embed-format-amp = AMPページ
 embed-code = 埋め込みコード
 embed-copy = 埋め込みコードをコピー
 embed-copied = 埋め込みコードをコピーしました。
 embed-copy-refused = ブラウザーがコピーを許可しませんでした。テキストを選択して、手動でコピーしてください。
 # The accessible name of an embedded part. $part: its heading; $page: the page's title.
 embed-frame-title = { $part } – { $page }
+embed-amp-head = ページの<head>内で、AMPのフレーム用コンポーネントを一度だけ読み込んでください:
+embed-amp-more = すべて表示

@@ -56,6 +56,13 @@ mod app {
         story: &'static Story,
         /// The edition's locale: every word that is not the story's.
         t: &'static Locale,
+        /// True when the site answers oEmbed for the page (built with its
+        /// address): the embed panel says a CMS needs only the address.
+        #[prop(optional)]
+        oembed: bool,
+        /// The embed codes the embed panel offers (`Story::embed_codes`).
+        #[prop(optional)]
+        embeds: Vec<crate::story::outline::EmbedCode>,
     ) -> impl IntoView {
         view! {
             <a class="ex-skip-link" href="#main">{t.text("skip-link")}</a>
@@ -69,7 +76,7 @@ mod app {
                     <Poll poll=&story.poll t=t />
                 </div>
                 <div class="ex-part" data-ex-part=Part::Embed.name()>
-                    <EmbedPanel story=story t=t />
+                    <EmbedPanel story=story t=t oembed=oembed codes=embeds />
                 </div>
             </main>
         }

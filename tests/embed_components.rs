@@ -45,15 +45,26 @@ fn copied() -> Option<String> {
     js("return window.__copied").as_string()
 }
 
-/// The panel as the page has it: its markup, wired as `start` wires it.
+/// The pictures the build gives the views (name, width, height).
+const PICTURES: [(&str, u32, u32); 4] = [
+    ("explainer", 600, 520),
+    ("context", 600, 610),
+    ("timeline", 600, 1270),
+    ("poll", 600, 850),
+];
+
+/// The panel as the page has it: its markup with the codes the build
+/// makes, wired as `start` wires it.
 async fn panel() -> Element {
-    let host = mount(|| view! { <EmbedPanel story=story() t=english() /> });
+    let codes = story().embed_codes(&outline().path, "/", english(), &PICTURES);
+    let host =
+        mount(move || view! { <EmbedPanel story=story() t=english() codes=codes.clone() /> });
     sleep(20).await;
     let panel = host
         .query_selector("#embed")
         .unwrap()
         .expect("the panel section");
-    wire(&panel, outline(), words());
+    wire(&panel, words());
     panel
 }
 
@@ -96,10 +107,18 @@ async fn the_options_are_radio_buttons_in_a_labelled_fieldset() {
     let legend = panel.query_selector("fieldset > legend").unwrap().unwrap();
     assert_eq!(text(&legend), "What to embed");
     let radios = radios(&panel);
-    assert_eq!(radios.len(), 4);
-    assert!(radios.iter().all(|r| r.name() == "ex-embed-part"));
-    assert!(radios[0].checked(), "the whole explainer by default");
-    assert!(radios[1..].iter().all(|r| !r.checked()));
+    assert_eq!(radios.len(), 6);
+    let (views, formats) = radios.split_at(4);
+    assert!(views.iter().all(|r| r.name() == "ex-embed-part"));
+    assert!(views[0].checked(), "the whole explainer by default");
+    assert!(views[1..].iter().all(|r| !r.checked()));
+    assert!(formats.iter().all(|r| r.name() == "ex-embed-format"));
+    assert!(
+        formats[0].checked() && !formats[1].checked(),
+        "a web page by default"
+    );
+    let legends: Vec<String> = all(&panel, "fieldset > legend").iter().map(text).collect();
+    assert_eq!(legends, ["What to embed", "Code for"]);
     let labels: Vec<String> = all(&panel, "label.ex-embed__option")
         .iter()
         .map(text)
@@ -111,7 +130,9 @@ async fn the_options_are_radio_buttons_in_a_labelled_fieldset() {
             "The whole explainer",
             p.context.heading.as_str(),
             p.timeline.heading.as_str(),
-            p.poll.heading.as_str()
+            p.poll.heading.as_str(),
+            "A web page",
+            "An AMP page"
         ]
     );
     // Each radio is inside its label, so the label names it.
@@ -123,13 +144,15 @@ async fn the_options_are_radio_buttons_in_a_labelled_fieldset() {
 }
 
 #[wasm_bindgen_test]
-async fn the_code_is_an_iframe_and_the_sizing_script_for_this_page() {
+async fn the_code_is_an_iframe_a_picture_and_the_sizing_script_for_this_page() {
     let panel = panel().await;
     let base = base();
-    let title = web_sys::window().unwrap().document().unwrap().title();
+    let headline = &story().headline;
     let whole = code(&panel);
     assert!(
-        whole.starts_with(&format!("<iframe src=\"{base}?embed\" title=\"")),
+        whole.starts_with(&format!(
+            "<iframe src=\"{base}?embed\" title=\"{headline}\""
+        )),
         "{whole}"
     );
     assert!(whole.contains("loading=\"lazy\""), "{whole}");
@@ -137,15 +160,22 @@ async fn the_code_is_an_iframe_and_the_sizing_script_for_this_page() {
     assert!(whole.contains("border:0"), "{whole}");
     assert!(whole.contains(" data-explainer-embed>"), "{whole}");
     assert!(
+        whole.contains(&format!(
+            "<noscript><a href=\"{base}\"><img src=\"{base}images/explainer.png\" width=\"600\" height=\"520\""
+        )),
+        "{whole}"
+    );
+    assert!(
         whole.ends_with(&format!(
             "<script src=\"{}/embed.js\" async></script>",
             origin()
         )),
         "{whole}"
     );
-    if !title.is_empty() {
-        assert!(whole.contains(&format!("title=\"{title}\"")), "{whole}");
-    }
+    assert!(
+        !whole.contains(explainer::embed::ORIGIN),
+        "the origin is filled in"
+    );
 
     let radios = radios(&panel);
     click(&radios[2]);
@@ -153,11 +183,12 @@ async fn the_code_is_an_iframe_and_the_sizing_script_for_this_page() {
     let timeline = code(&panel);
     assert!(
         timeline.starts_with(&format!(
-            "<iframe src=\"{base}?embed=timeline\" title=\"{}",
+            "<iframe src=\"{base}?embed=timeline\" title=\"{} – {headline}\"",
             outline().timeline.heading
         )),
         "{timeline}"
     );
+    assert!(timeline.contains("images/timeline.png\" width=\"600\" height=\"1270\""));
     click(&radios[3]);
     sleep(20).await;
     assert!(code(&panel).contains("?embed=poll\""));
@@ -167,6 +198,45 @@ async fn the_code_is_an_iframe_and_the_sizing_script_for_this_page() {
     click(&radios[0]);
     sleep(20).await;
     assert_eq!(code(&panel), whole);
+}
+
+#[wasm_bindgen_test]
+async fn for_an_amp_page_the_code_is_an_amp_iframe_with_the_picture_as_placeholder() {
+    let panel = panel().await;
+    let base = base();
+    let radios = radios(&panel);
+    click(&radios[3]);
+    click(&radios[5]);
+    sleep(20).await;
+    let amp = code(&panel);
+    assert!(
+        amp.starts_with("<!-- Load AMP’s frame component once"),
+        "{amp}"
+    );
+    assert!(
+        amp.contains(&format!("<amp-iframe src=\"{base}?embed=poll\"")),
+        "{amp}"
+    );
+    assert!(amp.contains(" resizable "), "{amp}");
+    assert!(
+        amp.contains("<button overflow type=\"button\">Show all</button>"),
+        "{amp}"
+    );
+    assert!(
+        amp.contains(&format!(
+            "<amp-img placeholder src=\"{base}images/poll.png\" width=\"600\" height=\"850\""
+        )),
+        "{amp}"
+    );
+    // The view follows, in the same format; back to a web page.
+    click(&radios[1]);
+    sleep(20).await;
+    assert!(
+        code(&panel).contains("<amp-iframe src=\"") && code(&panel).contains("?embed=context\"")
+    );
+    click(&radios[4]);
+    sleep(20).await;
+    assert!(code(&panel).starts_with(&format!("<iframe src=\"{base}?embed=context\"")));
 }
 
 #[wasm_bindgen_test]

@@ -126,12 +126,23 @@ test('the standalone page offers the embed code, options and a copy button', asy
     const code = panel.getByLabel('Embed code');
     const whole = await code.inputValue();
     const title = await page.title();
+    const [frame, picture, script, ...rest] = whole.split('\n');
     assert.equal(
-      whole,
+      frame,
       `<iframe src="${site.url}tajik-japan-tokyo-talks/?embed" title="${title}" loading="lazy" allow="clipboard-write" ` +
-        'style="display:block;width:100%;height:600px;border:0" data-explainer-embed></iframe>\n' +
-        `<script src="${site.url}embed.js" async></script>`,
+        'style="display:block;width:100%;height:600px;border:0" data-explainer-embed></iframe>',
     );
+    // For hosts and readers without scripts: the view's picture, linking to the page.
+    const page_ = `${site.url}tajik-japan-tokyo-talks/`;
+    assert.ok(
+      picture.startsWith(`<noscript><a href="${page_}"><img src="${page_}images/explainer.png" width="600" height="`) &&
+        picture.endsWith(`" alt="${title}" style="max-width:100%;height:auto"></a></noscript>`),
+      picture,
+    );
+    const shown = await page.request.get(`${page_}images/explainer.png`);
+    assert.equal(shown.status(), 200);
+    assert.equal(script, `<script src="${site.url}embed.js" async></script>`);
+    assert.deepEqual(rest, []);
     await group.getByRole('radio', { name: 'Timeline' }).check();
     assert.match(await code.inputValue(), /\?embed=timeline" title="Timeline – /);
     await panel.getByRole('button', { name: 'Copy embed code' }).click();

@@ -103,9 +103,9 @@ function sendText(res, status, text, extraHeaders = {}) {
 
 /**
  * Starts serving `root` under `basePath` on 127.0.0.1 (ephemeral port unless
- * `port` is given). Resolves to { url, port, close() }.
+ * `port` is given), each file with `headers` too. Resolves to { url, port, close() }.
  */
-export async function startServer({ root, basePath = '/', port = 0 } = {}) {
+export async function startServer({ root, basePath = '/', port = 0, headers = {} } = {}) {
   if (!root) throw new Error('startServer: `root` is required');
   const realRoot = await realpath(path.resolve(root));
   const base = normalizeBasePath(basePath);
@@ -132,6 +132,7 @@ export async function startServer({ root, basePath = '/', port = 0 } = {}) {
         'Content-Length': found.size,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...headers,
       });
       if (req.method === 'HEAD') {
         res.end();

@@ -47,6 +47,11 @@ pub fn Poll(
             <div role="status" class="ex-poll__live">
                 <p class="ex-poll__notice"></p>
             </div>
+            // Shown with the notice that a frame keeps nothing: "./" is the
+            // story's own page, from its embed views too.
+            <p class="ex-poll__own-page" hidden>
+                <a href="./" target="_blank">{t.text("poll-own-page")}</a>
+            </p>
             <p role="status" class="ex-poll__status"></p>
             <form class="ex-poll__form ex-needs-js" novalidate>
                 <div role="alert" class="ex-poll__live">

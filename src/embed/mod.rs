@@ -81,6 +81,10 @@ impl Mode {
 /// The `name` of the "Embed this" panel's radio buttons.
 pub const RADIO_NAME: &str = "ex-embed-part";
 
+/// The `name` of the panel's radio buttons for the kind of page the code
+/// is for (`html`, `amp`).
+pub const FORMAT_NAME: &str = "ex-embed-format";
+
 /// The parts that can be embedded alone.
 pub const EMBEDDABLE: [Part; 3] = [Part::Context, Part::Timeline, Part::Poll];
 
@@ -134,30 +138,109 @@ pub const ALLOW: &str = "clipboard-write";
 /// on a page without a sizing script, where it scrolls).
 pub const INITIAL_HEIGHT: &str = "600px";
 
+/// The picture of a view (`explainer`, `context`, `timeline`, `poll`:
+/// `images/<name>.png` in the story's folder).
+pub fn picture_name(view: Mode) -> &'static str {
+    match view {
+        Mode::Only(Part::Context) => "context",
+        Mode::Only(Part::Timeline) => "timeline",
+        Mode::Only(Part::Poll) => "poll",
+        _ => "explainer",
+    }
+}
+
+/// Stands for the site's origin in the embed codes a page carries: the
+/// runtime puts the page's own origin in its place (a private-use
+/// character, which no address or text of a story has).
+pub const ORIGIN: char = '\u{F8F2}';
+
+/// A view's picture, for the places that show no frame: its address and size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fallback<'a> {
+    /// Its absolute address.
+    pub src: &'a str,
+    /// Width, px.
+    pub width: u32,
+    /// Height, px.
+    pub height: u32,
+}
+
 /// The embed code for `mode` (not [`Mode::Page`]) of the story page at
 /// `page` (an absolute URL of its folder, ending in `/`): a lazy,
 /// borderless, full-width `<iframe>` named by `title`, allowed to copy to
-/// the clipboard, and the script at
-/// `script` (the site's `embed.js`) that sizes it to its content.
-pub fn snippet(page: &str, script: &str, mode: Mode, title: &str) -> String {
-    let page = escape(page);
+/// the clipboard; the view's `picture` as a `<noscript>` image linking to
+/// the page, for hosts and readers that run no script; and the script at
+/// `script` (the site's `embed.js`) that sizes the frame to its content.
+pub fn snippet(
+    page: &str,
+    script: &str,
+    mode: Mode,
+    title: &str,
+    picture: Option<Fallback>,
+) -> String {
+    let (page, title) = (escape(page), escape(title));
     let query = mode.query().unwrap_or("embed");
-    let mut s = String::with_capacity(320 + title.len() + page.len() + script.len());
-    s.push_str("<iframe src=\"");
-    s.push_str(&page);
-    s.push('?');
-    s.push_str(query);
-    s.push_str("\" title=\"");
-    s.push_str(&escape(title));
-    s.push_str("\" loading=\"lazy\" allow=\"");
-    s.push_str(ALLOW);
-    s.push_str("\" style=\"display:block;width:100%;height:");
-    s.push_str(INITIAL_HEIGHT);
-    s.push_str(";border:0\" ");
-    s.push_str(IFRAME_MARK);
-    s.push_str("></iframe>\n<script src=\"");
-    s.push_str(&escape(script));
-    s.push_str("\" async></script>");
+    let mut s = format!(
+        "<iframe src=\"{page}?{query}\" title=\"{title}\" loading=\"lazy\" allow=\"{ALLOW}\" \
+         style=\"display:block;width:100%;height:{INITIAL_HEIGHT};border:0\" {IFRAME_MARK}></iframe>\n"
+    );
+    if let Some(p) = picture {
+        s.push_str(&format!(
+            "<noscript><a href=\"{page}\"><img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{title}\" \
+             style=\"max-width:100%;height:auto\"></a></noscript>\n",
+            escape(p.src),
+            p.width,
+            p.height
+        ));
+    }
+    s.push_str(&format!(
+        "<script src=\"{}\" async></script>",
+        escape(script)
+    ));
+    s
+}
+
+/// AMP's own component for frames, which a page must load once in its head.
+pub const AMP_IFRAME_SCRIPT: &str =
+    "<script async custom-element=\"amp-iframe\" src=\"https://cdn.ampproject.org/v0/amp-iframe-0.1.js\"></script>";
+
+/// The embed code of `mode` for an AMP page: a comment saying which
+/// script the page's head needs (`head`, in the edition's words, before
+/// [`AMP_IFRAME_SCRIPT`]), then an `<amp-iframe>` that may resize itself
+/// (the frame's `embed-size` messages) with the button AMP shows when it
+/// will not resize by itself (`more`), and the view's picture as the
+/// placeholder shown until the frame has loaded. Sandboxed as AMP requires,
+/// with what the explainer needs: scripts, its own storage (same origin),
+/// and links that open in a new tab.
+pub fn amp_snippet(
+    page: &str,
+    mode: Mode,
+    title: &str,
+    picture: Option<Fallback>,
+    head: &str,
+    more: &str,
+) -> String {
+    let (page, title) = (escape(page), escape(title));
+    let query = mode.query().unwrap_or("embed");
+    let head = head.replace("--", "\u{2013}");
+    let mut s = format!(
+        "<!-- {head} {AMP_IFRAME_SCRIPT} -->\n\
+         <amp-iframe src=\"{page}?{query}\" title=\"{title}\" layout=\"fixed-height\" height=\"{}\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" \
+         resizable frameborder=\"0\">\n\
+         <button overflow type=\"button\">{}</button>\n",
+        INITIAL_HEIGHT.trim_end_matches("px"),
+        escape(more)
+    );
+    if let Some(p) = picture {
+        s.push_str(&format!(
+            "<amp-img placeholder src=\"{}\" width=\"{}\" height=\"{}\" layout=\"fill\" alt=\"{title}\"></amp-img>\n",
+            escape(p.src),
+            p.width,
+            p.height
+        ));
+    }
+    s.push_str("</amp-iframe>");
     s
 }
 
@@ -235,12 +318,13 @@ mod tests {
     }
 
     #[test]
-    fn the_snippet_is_a_lazy_titled_borderless_iframe_and_the_script() {
+    fn the_snippet_is_a_lazy_titled_borderless_iframe_a_picture_and_the_script() {
         let s = snippet(
             "https://x.org/news/talks/",
             "https://x.org/news/embed.js",
             Mode::Only(Part::Timeline),
             "Tajik \"talks\" & <Japan>",
+            None,
         );
         assert_eq!(
             s,
@@ -249,9 +333,54 @@ mod tests {
              style=\"display:block;width:100%;height:600px;border:0\" data-explainer-embed></iframe>\n\
              <script src=\"https://x.org/news/embed.js\" async></script>"
         );
-        assert!(
-            snippet("https://x.org/", "https://x.org/embed.js", Mode::Whole, "T")
-                .contains("src=\"https://x.org/?embed\"")
+        let picture = Fallback {
+            src: "https://x.org/t/images/poll.png",
+            width: 600,
+            height: 812,
+        };
+        let s = snippet(
+            "https://x.org/t/",
+            "https://x.org/embed.js",
+            Mode::Whole,
+            "T",
+            Some(picture),
         );
+        assert!(s.contains("src=\"https://x.org/t/?embed\""));
+        assert!(s.contains(
+            "\n<noscript><a href=\"https://x.org/t/\"><img src=\"https://x.org/t/images/poll.png\" \
+             width=\"600\" height=\"812\" alt=\"T\" style=\"max-width:100%;height:auto\"></a></noscript>\n<script"
+        ));
+    }
+
+    #[test]
+    fn the_amp_code_is_a_resizable_sandboxed_amp_iframe_with_a_placeholder() {
+        let picture = Fallback {
+            src: "https://x.org/t/images/poll.png",
+            width: 600,
+            height: 812,
+        };
+        let s = amp_snippet(
+            "https://x.org/t/",
+            Mode::Only(Part::Poll),
+            "Poll & more",
+            Some(picture),
+            "In the head -- once:",
+            "Show all",
+        );
+        assert!(
+            s.starts_with(
+                "<!-- In the head \u{2013} once: <script async custom-element=\"amp-iframe\""
+            ),
+            "{s}"
+        );
+        assert!(s.contains("<amp-iframe src=\"https://x.org/t/?embed=poll\" title=\"Poll &amp; more\" layout=\"fixed-height\" height=\"600\""), "{s}");
+        assert!(s.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" resizable"), "{s}");
+        assert!(
+            s.contains("<button overflow type=\"button\">Show all</button>"),
+            "{s}"
+        );
+        assert!(s.contains("<amp-img placeholder src=\"https://x.org/t/images/poll.png\" width=\"600\" height=\"812\" layout=\"fill\" alt=\"Poll &amp; more\"></amp-img>"), "{s}");
+        assert!(s.ends_with("</amp-iframe>"));
+        assert_eq!(s.matches("-->").count(), 1, "one comment, closed once");
     }
 }

@@ -8,15 +8,21 @@
 //! - pym.js: the string `pymxPYMx<childId>xPYMxheightxPYMx<px>`, with the
 //!   `childId` that pym.js's parent put in the iframe's address;
 //! - AMP: the object `{sentinel: 'amp', type: 'embed-size', height}`, which
-//!   our own `embed.js` also reads.
+//!   our own `embed.js` also reads;
+//! - WordPress (its `wp-embed.js`, for a frame it embedded from a
+//!   discovered oEmbed response): `{message: 'height', value, secret}`,
+//!   with the secret WordPress put in the frame's address (`#?secret=…`),
+//!   only when there is one. WordPress keeps such a frame between 200 and
+//!   1000 px tall (its own rule), so a taller one scrolls inside.
 //!
 //! The first height is also sent from a timer right after start-up, as
 //! observers only run when the frame renders, which browsers put off for a
 //! frame out of view. The height is the content's (`<html>`'s box with `height: auto`), never
 //! `scrollHeight`, which cannot drop below the iframe's own height. From the
-//! parent the app takes one message, pym's `width` for our `childId` (also
-//! sent by `embed.js` when it starts), and answers it by sending the height
-//! again; every other message is ignored.
+//! parent the app takes two messages, pym's `width` for our `childId` (also
+//! sent by `embed.js` when it starts) and WordPress's `ready` with our
+//! secret, and answers them by sending the height again; every other
+//! message is ignored.
 
 use super::param;
 use crate::json::Json;
@@ -82,6 +88,32 @@ pub fn amp_message(px: u32) -> Json {
     ])
 }
 
+/// The secret in a frame's address that WordPress embedded
+/// (`#?secret=a1B2c3D4e5`): the letters and digits after `secret=`, as
+/// WordPress's own embed template reads it. `None` when there is none.
+pub fn wp_secret(hash: &str) -> Option<String> {
+    // Split on characters, not on a text: a text searcher would bring
+    // panic-message code into the wasm.
+    let rest = hash
+        .split(['#', '?', '&'])
+        .find_map(|pair| pair.strip_prefix("secret="))?;
+    let secret: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    (!secret.is_empty() && secret.len() <= 64).then_some(secret)
+}
+
+/// A message to WordPress's `wp-embed.js`: `{message, value, secret}`
+/// (`height` with a number of pixels, `link` with an address).
+pub fn wp_message(secret: &str, message: &str, value: Json) -> Json {
+    Json::object([
+        ("message", Json::str(message)),
+        ("value", value),
+        ("secret", Json::str(secret)),
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +158,33 @@ mod tests {
         assert_eq!(
             crate::json::stringify(&amp_message(640)),
             r#"{"sentinel":"amp","type":"embed-size","height":640}"#
+        );
+    }
+
+    #[test]
+    fn the_wordpress_secret_comes_from_the_fragment() {
+        assert_eq!(
+            wp_secret("#?secret=a1B2c3D4e5").as_deref(),
+            Some("a1B2c3D4e5")
+        );
+        // wp-embed.js's own secrets may be shorter; anything after is not ours.
+        assert_eq!(wp_secret("#?secret=abc12&x=1").as_deref(), Some("abc12"));
+        assert_eq!(wp_secret("#milestone-a?secret=Zz9").as_deref(), Some("Zz9"));
+        assert_eq!(wp_secret("#?secret="), None);
+        assert_eq!(wp_secret("#?secret=\"><"), None);
+        assert_eq!(wp_secret(""), None);
+        assert_eq!(wp_secret("#milestone-a"), None);
+    }
+
+    #[test]
+    fn wordpress_messages_carry_the_secret() {
+        assert_eq!(
+            crate::json::stringify(&wp_message("a1B2c3D4e5", "height", Json::Number(640.0))),
+            r#"{"message":"height","value":640,"secret":"a1B2c3D4e5"}"#
+        );
+        assert_eq!(
+            crate::json::stringify(&wp_message("s", "link", Json::str("https://e.org/a/"))),
+            r#"{"message":"link","value":"https://e.org/a/","secret":"s"}"#
         );
     }
 

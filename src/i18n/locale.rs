@@ -635,6 +635,20 @@ impl crate::story::outline::Words for Locale {
     fn messages(&self) -> Messages {
         self.runtime_messages()
     }
+
+    fn text(&self, key: &str) -> String {
+        Locale::text(self, key)
+    }
+
+    fn frame_title(&self, part: &str, page: &str) -> String {
+        self.format(
+            "embed-frame-title",
+            &[
+                ("part", Value::Text(part.to_owned())),
+                ("page", Value::Text(page.to_owned())),
+            ],
+        )
+    }
 }
 
 /// The project's English locale, for tests across the crate.

@@ -10,6 +10,8 @@
 //! the first paint does not wait for it, nor share the network with it).
 
 mod csp;
+pub mod images;
+pub mod oembed;
 mod trunk;
 
 pub use csp::{policy, sha256};
@@ -23,6 +25,7 @@ use crate::json;
 use crate::story::outline::ISLAND_ID;
 use crate::story::Story;
 use crate::App;
+use images::Picture;
 
 /// Where a page sits on the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +35,9 @@ pub struct Place {
     /// The page's folder on the site, ending in `/`: the story's own
     /// (`<root><slug>/`), which embed codes and deep links name.
     pub path: String,
+    /// The site's origin (`https://example.org`), when the build was told
+    /// (`--site-url`): what link previews and oEmbed need absolute addresses for.
+    pub origin: Option<String>,
 }
 
 impl Place {
@@ -40,7 +46,22 @@ impl Place {
         Place {
             root: root.to_owned(),
             path: format!("{root}{slug}/"),
+            origin: None,
         }
+    }
+
+    /// The same place, on the site at `origin`.
+    pub fn at(mut self, origin: Option<&str>) -> Place {
+        self.origin = origin.map(|o| o.trim_end_matches('/').to_owned());
+        self
+    }
+
+    /// The absolute address of `file` in the page's folder (`""` for the
+    /// page itself), when the site's origin is known.
+    pub fn url(&self, file: &str) -> Option<String> {
+        self.origin
+            .as_ref()
+            .map(|o| format!("{o}{}{file}", self.path))
     }
 }
 
@@ -48,7 +69,8 @@ impl Place {
 /// inside a `<script>` element (`<` is written `\u003c`, so no `</script>`
 /// or `<!--` can occur).
 pub fn island(story: &Story, t: &Locale, place: &Place) -> String {
-    json::stringify(&story.outline(&place.path, &place.root, t).to_json()).replace('<', "\\u003c")
+    let outline = story.outline(&place.path, &place.root, t);
+    json::stringify(&outline.to_json()).replace('<', "\\u003c")
 }
 
 /// The inline script at the end of the body that loads the runtime: the
@@ -62,14 +84,25 @@ pub fn loader(runtime: &Runtime) -> String {
     )
 }
 
-/// The whole HTML document of `story`'s page at `place`, in the locale `t`.
+/// The whole HTML document of `story`'s page at `place`, in the locale
+/// `t`, with its `pictures` (for the link preview's image and the embed
+/// codes' fallbacks).
 pub fn render(
     story: &'static Story,
     t: &'static Locale,
     place: &Place,
     runtime: &Runtime,
+    pictures: &[Picture],
 ) -> String {
     let island = island(story, t, place);
+    let sizes: Vec<(&str, u32, u32)> = pictures
+        .iter()
+        .map(|p| (p.name, p.width, p.height))
+        .collect();
+    let embeds = story.embed_codes(&place.path, &place.root, t, &sizes);
+    let card = pictures.iter().find(|p| p.name == "card").cloned();
+    let oembed = place.origin.is_some();
+    let place = place.clone();
     let loader = loader(runtime);
     let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)]);
     let runtime = runtime.clone();
@@ -82,13 +115,13 @@ pub fn render(
                     <meta http-equiv="Content-Security-Policy" content=csp />
                     <meta name="viewport" content="width=device-width, initial-scale=1" />
                     <meta name="color-scheme" content="light dark" />
-                    <HeadTags story=story />
+                    <HeadTags story=story place=place card=card />
                     <script inner_html=HEAD_SCRIPT></script>
                     {runtime.icon.map(|href| view! { <link rel="icon" href=href /> })}
                     <style inner_html=runtime.styles></style>
                 </head>
                 <body>
-                    <App story=story t=t />
+                    <App story=story t=t oembed=oembed embeds=embeds />
                     <script type="application/json" id=ISLAND_ID inner_html=island></script>
                     <script inner_html=loader></script>
                 </body>
@@ -104,25 +137,63 @@ pub fn render(
 /// The `<title>` and `<meta>` elements for a story: description, author,
 /// Open Graph and Twitter card, so a shared link previews well before any
 /// script runs.
+///
+/// With the site's origin known, also the page's canonical address, its
+/// social card (`og:image` with its size and text alternative, a large
+/// Twitter card: Ghost's bookmark cards and link previews read these) and
+/// the discovery link of its oEmbed response.
 #[component]
 pub fn HeadTags(
     /// The story.
     story: &'static Story,
+    /// Where its page is.
+    place: Place,
+    /// Its social card.
+    card: Option<Picture>,
 ) -> impl IntoView {
     let title = story.headline.as_str();
     let description = story.description.as_str();
+    let page = place.url("");
+    let image = card
+        .as_ref()
+        .and_then(|c| Some((place.url(&format!("images/{}.png", c.name))?, c)));
+    let oembed = place.url(&oembed::file(crate::embed::Mode::Whole));
+    let twitter_card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
     view! {
         <title>{title}</title>
         <meta name="description" content=description />
         <meta name="author" content=story.author.as_str() />
+        {page.clone().map(|href| view! { <link rel="canonical" href=href /> })}
+        {oembed.map(|href| {
+            view! { <link rel="alternate" type="application/json+oembed" href=href title=title /> }
+        })}
         {open_graph("og:type", "article")}
         {open_graph("og:title", title)}
         {open_graph("og:description", description)}
         {open_graph("og:locale", story.language.replace('-', "_"))}
         {open_graph("article:section", story.section.as_str())}
-        <meta name="twitter:card" content="summary" />
+        {page.map(|url| open_graph("og:url", url))}
+        {image.clone().map(|(url, c)| {
+            view! {
+                {open_graph("og:image", url)}
+                {open_graph("og:image:width", c.width.to_string())}
+                {open_graph("og:image:height", c.height.to_string())}
+                {open_graph("og:image:alt", c.alt.clone())}
+            }
+        })}
+        <meta name="twitter:card" content=twitter_card />
         <meta name="twitter:title" content=title />
         <meta name="twitter:description" content=description />
+        {image.map(|(url, c)| {
+            view! {
+                <meta name="twitter:image" content=url />
+                <meta name="twitter:image:alt" content=c.alt.clone() />
+            }
+        })}
     }
 }
 
@@ -226,7 +297,7 @@ mod tests {
         let place = Place::story("/x/", &story.slug);
         (
             story,
-            render(story, crate::i18n::english(), &place, &runtime()),
+            render(story, crate::i18n::english(), &place, &runtime(), &[]),
         )
     }
 
@@ -254,6 +325,49 @@ mod tests {
         );
         assert!(html.contains("<style>body{color:red}</style>"));
         assert!(html.contains("<link rel=\"icon\" href=\"/x/favicon-2c3d.svg\">"));
+    }
+
+    #[test]
+    fn with_the_sites_origin_the_head_has_canonical_oembed_and_a_large_card() {
+        let story: &'static Story = Box::leak(Box::new(story()));
+        let t = crate::i18n::english();
+        let pictures = images::pictures(story, t, &images::tests::fonts());
+        let place = Place::story("/x/", &story.slug).at(Some("https://example.org"));
+        let html = render(story, t, &place, &runtime(), &pictures);
+        let page = format!("https://example.org/x/{}/", story.slug);
+        assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{page}\">")));
+        assert!(html.contains(&format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{page}oembed.json\""
+        )));
+        assert!(html.contains(&format!(
+            "<meta property=\"og:image\" content=\"{page}images/card.png\">"
+        )));
+        assert!(html.contains("<meta property=\"og:image:width\" content=\"1200\">"));
+        assert!(html.contains("<meta property=\"og:image:height\" content=\"630\">"));
+        assert!(html.contains(&format!(
+            "<meta property=\"og:image:alt\" content=\"{}\">",
+            story.headline
+        )));
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        assert!(html.contains(&format!(
+            "<meta name=\"twitter:image\" content=\"{page}images/card.png\">"
+        )));
+        // The embed panel says a CMS needs only the address; each view's
+        // option carries its codes, the origin left to the browser.
+        assert!(html.contains("class=\"ex-embed__cms\""));
+        assert!(html.contains("data-ex-amp="));
+        assert!(html.contains("images/poll.png"));
+        // Without it: no absolute addresses, a plain card, no CMS line.
+        let (_, plain) = super::tests::page();
+        for absent in [
+            "canonical",
+            "json+oembed",
+            "og:image",
+            "summary_large_image",
+            "ex-embed__cms",
+        ] {
+            assert!(!plain.contains(absent), "{absent}");
+        }
     }
 
     #[test]

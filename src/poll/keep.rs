@@ -48,6 +48,9 @@ pub enum Notice {
     Untouched,
     /// Saved by a newer version of the page; left alone.
     Newer,
+    /// Storage is blocked because the page is in a frame that may keep
+    /// nothing (WordPress's sandboxed embeds): the explainer's own page can.
+    Framed,
 }
 
 impl Notice {
@@ -59,6 +62,7 @@ impl Notice {
             Notice::SetAside => "storage-set-aside",
             Notice::Untouched => "storage-untouched",
             Notice::Newer => "storage-newer",
+            Notice::Framed => "storage-framed",
         })
     }
 }
@@ -81,6 +85,17 @@ impl Loaded {
             writable: false,
             notice: Some(notice),
         }
+    }
+}
+
+impl Loaded {
+    /// What was loaded, in a frame when `framed`: blocked storage there is
+    /// the frame's doing, and the reader is told where answers can be kept.
+    pub fn in_frame(mut self, framed: bool) -> Loaded {
+        if framed && self.notice == Some(Notice::Storage(Problem::Blocked)) {
+            self.notice = Some(Notice::Framed);
+        }
+        self
     }
 }
 
@@ -272,6 +287,18 @@ mod tests {
     }
 
     #[test]
+    fn in_a_frame_blocked_storage_is_the_frames_doing() {
+        let blocked = load::<Fake>(Err(Problem::Blocked), STORY, 1, true);
+        assert_eq!(blocked.clone().in_frame(true).notice, Some(Notice::Framed));
+        assert_eq!(blocked.clone().in_frame(false), blocked);
+        // Other problems are said as they are, framed or not.
+        let f = Fake::default();
+        f.full.set(true);
+        let full = load(Ok(&f), STORY, 1, true);
+        assert_eq!(full.clone().in_frame(true), full);
+    }
+
+    #[test]
     fn a_failed_trial_write_means_answers_are_not_kept_but_saved_ones_show() {
         let f = Fake::with(KEY, &codec::encode(&some_answers()));
         f.full.set(true);
@@ -357,6 +384,7 @@ mod tests {
             Notice::SetAside,
             Notice::Untouched,
             Notice::Newer,
+            Notice::Framed,
         ];
         let english = crate::i18n::english().runtime_messages();
         for n in all {

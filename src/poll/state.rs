@@ -69,6 +69,9 @@ pub struct State {
     pub writable: bool,
     /// What storage did wrong, if anything (polite).
     pub notice: Option<Say>,
+    /// True when the notice is that this frame keeps nothing: the link to
+    /// the explainer's own page shows with it.
+    pub own_page: bool,
     /// What just happened (polite).
     pub status: Option<Say>,
     /// Why a save was refused (assertive).
@@ -90,6 +93,7 @@ impl State {
             dirty: false,
             writable: false,
             notice: None,
+            own_page: false,
             status: None,
             alert: None,
             problems: Vec::new(),
@@ -117,6 +121,7 @@ impl State {
 
     /// Sets the storage notice.
     pub fn notify(&mut self, notice: Option<Notice>) {
+        self.own_page = notice == Some(Notice::Framed);
         self.notice = notice.map(Notice::say);
     }
 
@@ -434,5 +439,30 @@ mod tests {
         assert_eq!(idle.drafts[i].chosen, vec![q.choices[1].id.as_str()]);
         assert!(idle.summary_shown());
         assert_eq!(idle.status, Some(Say::new("poll-other-tab-updated")));
+    }
+
+    #[test]
+    fn in_a_frame_that_keeps_nothing_the_own_page_is_offered() {
+        let (i, q) = single();
+        let blocked = || Loaded {
+            answers: None,
+            writable: false,
+            notice: Some(Notice::Storage(crate::storage::Problem::Blocked)),
+        };
+        let mut s = State::new(poll());
+        s.start(blocked().in_frame(true));
+        assert_eq!(s.notice, Some(Say::new("storage-framed")));
+        assert!(s.own_page);
+        // Answering still works, in memory, and the offer stays.
+        s.choose(i, &q.choices[0].id, true);
+        let answers = s.check().unwrap();
+        s.kept(answers, None);
+        assert!(s.summary_shown() && s.own_page);
+        assert_eq!(s.status, Some(Say::new("poll-saved-in-memory")));
+        // A top-level page with blocked storage says so, with no offer.
+        let mut top = State::new(poll());
+        top.start(blocked().in_frame(false));
+        assert_eq!(top.notice, Some(Say::new("storage-blocked")));
+        assert!(!top.own_page);
     }
 }

@@ -77,6 +77,13 @@ pub fn document() -> Document {
         .expect_throw("the window has a document")
 }
 
+/// The parent window when the page is in a frame, else `None`.
+pub fn parent_frame() -> Option<Window> {
+    let window = window();
+    let parent = window.parent().ok()??;
+    (JsValue::from(&parent) != JsValue::from(&window)).then_some(parent)
+}
+
 /// Calls `f` with every `kind` event on `target`, for as long as the page lives.
 pub fn on(target: &EventTarget, kind: &str, f: impl FnMut(web_sys::Event) + 'static) {
     let f: Box<dyn FnMut(web_sys::Event)> = Box::new(f);

@@ -16,11 +16,11 @@ use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 use super::clipboard;
 use super::dom;
 use super::words::Words;
-use crate::embed::resize::{amp_message, asks_for_height, child_id, css_px, height_message};
-use crate::embed::{self, Mode, RADIO_NAME};
-use crate::messages::Say;
-use crate::part::Part;
-use crate::story::outline::Outline;
+use crate::embed::resize::{
+    amp_message, asks_for_height, child_id, css_px, height_message, wp_message, wp_secret,
+};
+use crate::embed::{self, Mode, FORMAT_NAME, RADIO_NAME};
+use crate::json::Json;
 
 /// Reads the view from the address and marks `<html data-ex-embed>` (as
 /// the inline head script already did, in case it was blocked); in a frame,
@@ -36,49 +36,37 @@ pub fn start() -> Mode {
     mode
 }
 
-/// The heading of a part alone, from the story's outline.
-fn heading(outline: &Outline, mode: Mode) -> Option<&str> {
-    match mode {
-        Mode::Only(Part::Context) => Some(&outline.context.heading),
-        Mode::Only(Part::Timeline) => Some(&outline.timeline.heading),
-        Mode::Only(Part::Poll) => Some(&outline.poll.heading),
-        _ => None,
-    }
-}
-
 /// Brings the panel rendered by `components::embed::EmbedPanel` under
-/// `root` to life: fills in the code for this story (and the option
-/// checked, which the browser may have restored), changes it with the
-/// options, selects it on focus, and copies it with the button, saying so
-/// in the status line. Does nothing when the markup is missing.
-pub fn wire(root: &Element, outline: &'static Outline, words: &'static Words) {
+/// `root` to life: shows the code the checked view's option carries for
+/// the kind of page checked (which the browser may have restored), with this
+/// page's origin, changes it with the options, selects it on focus, and
+/// copies it with the button, saying so in the status line. Does nothing
+/// when the markup is missing.
+pub fn wire(root: &Element, words: &'static Words) {
     let find = |selector: &str| root.query_selector(selector).ok().flatten();
     let (Some(code), Some(status)) = (find("textarea"), find("[role=status]")) else {
         return;
     };
     let code: HtmlTextAreaElement = code.unchecked_into();
     let origin = dom::window().location().origin().unwrap_or_default();
-    let page = embed::absolute(&origin, &outline.path);
-    let script = embed::absolute(&origin, &format!("{}embed.js", outline.root));
-    let title = dom::document().title();
     let show = {
         let code = code.clone();
-        move |mode: Mode| {
-            let frame = match heading(outline, mode) {
-                Some(part) if !title.is_empty() => words.say(
-                    &Say::new("embed-frame-title")
-                        .text("part", part)
-                        .text("page", title.clone()),
-                ),
-                Some(part) => part.to_owned(),
-                None => title.clone(),
+        let root = root.clone();
+        move || {
+            let checked = |name: &str| {
+                root.query_selector(&format!("input[name={name}]:checked"))
+                    .ok()
+                    .flatten()
             };
-            code.set_value(&embed::snippet(&page, &script, mode, &frame));
+            let amp = checked(FORMAT_NAME)
+                .is_some_and(|r| r.unchecked_into::<HtmlInputElement>().value() == "amp");
+            let attr = if amp { "data-ex-amp" } else { "data-ex-html" };
+            if let Some(text) = checked(RADIO_NAME).and_then(|r| r.get_attribute(attr)) {
+                code.set_value(&text.replace(embed::ORIGIN, &origin));
+            }
         }
     };
-    let checked = find("input[type=radio]:checked")
-        .map(|r| embed::named(&r.unchecked_into::<HtmlInputElement>().value()));
-    show(checked.unwrap_or(Mode::Whole));
+    show();
 
     let on_event = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
         let e: web_sys::Event = e.unchecked_into();
@@ -86,10 +74,8 @@ pub fn wire(root: &Element, outline: &'static Outline, words: &'static Words) {
             return;
         };
         match e.type_().as_str() {
-            "change" if target.get_attribute("name").as_deref() == Some(RADIO_NAME) => {
-                show(embed::named(
-                    &target.unchecked_into::<HtmlInputElement>().value(),
-                ));
+            "change" if target.tag_name() == "INPUT" => {
+                show();
                 status.set_text_content(None);
             }
             "focusin" if target.tag_name() == "TEXTAREA" => code.select(),
@@ -117,36 +103,42 @@ pub fn wire(root: &Element, outline: &'static Outline, words: &'static Words) {
 
 /// In a frame, reports the content's height to the parent whenever it
 /// changes (a `ResizeObserver`, no polling), growing or shrinking, as a
-/// pym.js and an AMP message, and answers the parent's pym `width`
-/// message for our `childId`; every other message is ignored. Does
-/// nothing in a top-level page.
+/// pym.js and an AMP message, and as WordPress's when WordPress embedded
+/// the frame (a secret in its address); answers the parent's pym `width`
+/// message for our `childId` and WordPress's `ready` with our secret;
+/// every other message is ignored. Does nothing in a top-level page.
 fn report_height(window: &web_sys::Window, search: &str) {
-    let Ok(Some(parent)) = window.parent() else {
+    let Some(parent) = dom::parent_frame() else {
         return;
     };
-    if JsValue::from(&parent) == JsValue::from(window) {
-        return;
-    }
     let Some(root) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
     let child = child_id(search);
+    let secret = wp_secret(&window.location().hash().unwrap_or_default());
+    if let Some(secret) = &secret {
+        links_through_wordpress(&parent, secret.clone());
+    }
     let last = Cell::new(0u32);
     // One closure type for both listeners keeps the glue small: the
     // observer passes its entries (`again` is false), the window a
-    // `MessageEvent`, which asks again only as our parent's `width`.
+    // `MessageEvent`, which asks again only as our parent's `width` or `ready`.
     let observed = root.clone();
     let report = Rc::new(move |event: JsValue| {
         let again = match event.dyn_ref::<web_sys::MessageEvent>() {
             None => false,
             Some(e) => {
-                let ours = e
+                let data = e.data();
+                let from_parent = e
                     .source()
-                    .is_some_and(|s| JsValue::from(s) == JsValue::from(&parent))
-                    && e.data()
-                        .as_string()
-                        .is_some_and(|d| asks_for_height(&d, &child));
-                if !ours {
+                    .is_some_and(|s| JsValue::from(s) == JsValue::from(&parent));
+                let asks = match data.as_string() {
+                    Some(d) => asks_for_height(&d, &child),
+                    None => secret.as_deref().is_some_and(|s| {
+                        field(&data, "message") == "ready" && field(&data, "secret") == s
+                    }),
+                };
+                if !(from_parent && asks) {
                     return;
                 }
                 true
@@ -160,6 +152,10 @@ fn report_height(window: &web_sys::Window, search: &str) {
         let pym = JsValue::from_str(&height_message(&child, px));
         let _ = parent.post_message(&pym, "*");
         let _ = parent.post_message(&crate::json::to_js(&amp_message(px)), "*");
+        if let Some(s) = &secret {
+            let wp = wp_message(s, "height", Json::Number(f64::from(px)));
+            let _ = parent.post_message(&crate::json::to_js(&wp), "*");
+        }
     });
     let listener = |report: Rc<dyn Fn(JsValue)>| {
         Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| report(e)).into_js_value()
@@ -175,4 +171,34 @@ fn report_height(window: &web_sys::Window, search: &str) {
     // first height, after this start-up task, even for an embed below the fold.
     let _ = window.set_timeout_with_callback(on_resize.unchecked_ref());
     let _ = window.add_event_listener_with_callback("message", listener(report).unchecked_ref());
+}
+
+/// A string property of a JavaScript value (`""` when it has none).
+fn field(value: &JsValue, name: &str) -> String {
+    js_sys::Reflect::get(value, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// In a frame WordPress embedded, a link to another page of this site
+/// goes through WordPress (`{message: "link", value, secret}`): its
+/// sandbox lets the frame neither open a tab nor lead the page away, and
+/// WordPress follows a link to the frame's own host that the reader clicked
+/// in the frame. Links within the page, and to other sites, are left alone.
+fn links_through_wordpress(parent: &web_sys::Window, secret: String) {
+    let parent = parent.clone();
+    let host = dom::window().location().host().unwrap_or_default();
+    dom::on(&dom::document(), "click", move |e| {
+        let Some(a) = dom::target_in(&e, "a[href]") else {
+            return;
+        };
+        let href = a.get_attribute("href").unwrap_or_default();
+        if href.starts_with('#') || field(&a, "host") != host {
+            return;
+        }
+        e.prevent_default();
+        let link = wp_message(&secret, "link", Json::str(field(&a, "href")));
+        let _ = parent.post_message(&crate::json::to_js(&link), "*");
+    });
 }

@@ -60,7 +60,7 @@ pub fn wire(part: Part, host: &web_sys::Element, outline: &'static Outline, word
             timeline::wire(host, &outline.timeline, words, None, rtl)
         }
         Part::Poll => poll::wire(host, &outline.poll, &outline.slug, words),
-        Part::Embed => embed::wire(host, outline, words),
+        Part::Embed => embed::wire(host, words),
     }
 }
 

@@ -22,6 +22,7 @@ fn load(story_slug: &str) -> keep::Loaded {
     let store = storage::local();
     let stamp = js_sys::Date::now().max(0.0) as u64;
     keep::load(store.as_ref().map_err(|p| *p), story_slug, stamp, true)
+        .in_frame(dom::parent_frame().is_some())
 }
 
 /// The question (with its index) an event's control belongs to.
@@ -61,6 +62,7 @@ pub fn wire(
     let cancel = el("[data-ex-action=cancel]");
     let saved_actions = el(".ex-poll__saved-actions");
     let confirm = el(".ex-poll__confirm");
+    let own_page = el(".ex-poll__own-page");
 
     let store = Store::new(State::new(poll));
     {
@@ -77,6 +79,9 @@ pub fn wire(
             }
             if let Some(c) = &confirm {
                 dom::set_hidden(c, !s.confirming);
+            }
+            if let Some(o) = &own_page {
+                dom::set_hidden(o, !s.own_page);
             }
             let say = |said: &Option<Say>| said.as_ref().map(|m| words.say(m)).unwrap_or_default();
             dom::set_text(&notice_line, &say(&s.notice));
@@ -123,7 +128,14 @@ pub fn wire(
 
     {
         let store = store.clone();
-        dom::on(&form, "submit", move |e| {
+        // Saving is the submit button's click, which a press of Enter in a
+        // field also fires, never the form's submission: a sandboxed frame
+        // without `allow-forms` (WordPress's embeds) blocks that, and its
+        // `submit` event with it.
+        dom::on(&form, "click", move |e| {
+            if dom::target_in(&e, "button[type=submit]").is_none() {
+                return;
+            }
             e.prevent_default();
             let next = match store.update(State::check) {
                 Some(next) => next,

@@ -36,6 +36,10 @@ pub trait Words {
     fn status(&self, line: StatusLine) -> String;
     /// The runtime's messages.
     fn messages(&self) -> Messages;
+    /// A message that takes no variables, filled in.
+    fn text(&self, key: &str) -> String;
+    /// A part's frame title (`embed-frame-title`): the part, then the page.
+    fn frame_title(&self, part: &str, page: &str) -> String;
 }
 
 /// A story as the runtime sees it.
@@ -145,11 +149,70 @@ pub struct ChoiceOutline {
     pub other: bool,
 }
 
+/// The embed codes of one view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedCode {
+    /// The view, as [`crate::embed::Mode::attr`] names it (`all`, `poll`...).
+    pub view: String,
+    /// For a web page: the frame, its `<noscript>` picture, `embed.js`.
+    pub html: String,
+    /// For an AMP page: an `<amp-iframe>` with the picture as placeholder.
+    pub amp: String,
+}
+
 /// Why an island could not be read: the part that is off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadIsland(pub &'static str);
 
 impl Story {
+    /// The title of a view's frame: the headline, or the part's heading
+    /// before it (`embed-frame-title`).
+    pub fn view_title(&self, words: &dyn Words, view: crate::embed::Mode) -> String {
+        use crate::part::Part;
+        let part = match view {
+            crate::embed::Mode::Only(Part::Context) => &self.context.heading,
+            crate::embed::Mode::Only(Part::Timeline) => &self.timeline.heading,
+            crate::embed::Mode::Only(Part::Poll) => &self.poll.heading,
+            _ => return self.headline.clone(),
+        };
+        words.frame_title(part, &self.headline)
+    }
+
+    /// The embed codes of every view of the page at `path` on the site at
+    /// `root`, addresses starting with [`crate::embed::ORIGIN`]; with the
+    /// views' `pictures` (name, width, height: `images/<name>.png`) for
+    /// the codes' fallback images.
+    pub fn embed_codes(
+        &self,
+        path: &str,
+        root: &str,
+        words: &dyn Words,
+        pictures: &[(&str, u32, u32)],
+    ) -> Vec<EmbedCode> {
+        use crate::embed::{self, Fallback, Mode, ORIGIN};
+        let page = format!("{ORIGIN}{path}");
+        let script = format!("{ORIGIN}{root}embed.js");
+        let (head, more) = (words.text("embed-amp-head"), words.text("embed-amp-more"));
+        std::iter::once(Mode::Whole)
+            .chain(embed::EMBEDDABLE.map(Mode::Only))
+            .map(|view| {
+                let title = self.view_title(words, view);
+                let name = embed::picture_name(view);
+                let src = format!("{page}images/{name}.png");
+                let picture = pictures.iter().find(|p| p.0 == name).map(|p| Fallback {
+                    src: &src,
+                    width: p.1,
+                    height: p.2,
+                });
+                EmbedCode {
+                    view: view.attr().unwrap_or("all").to_owned(),
+                    html: embed::snippet(&page, &script, view, &title, picture),
+                    amp: embed::amp_snippet(&page, view, &title, picture, &head, &more),
+                }
+            })
+            .collect()
+    }
+
     /// The story's outline, for a page whose folder is `path` on a site
     /// whose public URL is `root`, in the edition's `words`.
     pub fn outline(&self, path: &str, root: &str, words: &dyn Words) -> Outline {

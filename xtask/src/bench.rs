@@ -968,7 +968,7 @@ fn timed_build(ctx: &Ctx, what: &str, stories: usize, dir: &Path) -> Result<Time
     let rendered = crate::site::write(
         &dir.join("rendered-again"),
         &crate::runtime::dir(ctx, "/"),
-        "/",
+        &crate::site::Site::at("/"),
         &loaded,
         false,
     )?;

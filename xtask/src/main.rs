@@ -27,12 +27,17 @@ commands:
   setup                       install what is missing: wasm32 target, rustfmt/clippy,
                               trunk, wasm-bindgen-cli (version from Cargo.lock),
                               npm packages, Debian chromium + chromium-driver
-  build [--public-url PATH] [--content DIR] [--dist DIR]
+  build [--public-url PATH | --site-url URL [--site-name NAME]] [--content DIR] [--dist DIR]
                               setup, the runtime (Trunk; skipped when its code, styles
                               and tools are unchanged), then every story of DIR
                               (default content/) validated and pre-rendered into
-                              DIST (default dist/): <slug>/index.html each, the
-                              default story also at index.html, stories.json
+                              DIST (default dist/): <slug>/index.html each with its
+                              images/ (social card, newsletter and embed pictures),
+                              the default story also at index.html, stories.json;
+                              with --site-url (the address the site is published at,
+                              https://example.org/news/explainer/) also absolute
+                              link-preview tags and oEmbed responses (provider NAME,
+                              default the site's host)
   serve [--public-url PATH] [--port N] [--content DIR] [--dist DIR]
                               build, then serve DIST on http://127.0.0.1:8080 and
                               watch: a story edit is re-rendered at once (a story with
@@ -68,8 +73,17 @@ fn main() -> ExitCode {
     };
     let result = match command {
         "setup" => no_options(rest).and_then(|()| setup::run_setup(&ctx)),
-        "build" => options(rest, &["--public-url", "--content", "--dist"])
-            .and_then(|o| build(&ctx, &o).map(drop)),
+        "build" => options(
+            rest,
+            &[
+                "--public-url",
+                "--site-url",
+                "--site-name",
+                "--content",
+                "--dist",
+            ],
+        )
+        .and_then(|o| build(&ctx, &o).map(drop)),
         "serve" => options(rest, &["--public-url", "--port", "--content", "--dist"])
             .and_then(|o| serve(&ctx, &o)),
         "new-story" => match rest.split_first() {
@@ -162,6 +176,25 @@ fn dist_dir(ctx: &Ctx, opts: &Options) -> PathBuf {
     path_option(ctx, opts, "--dist", "dist")
 }
 
+/// Where the site is published: `--site-url` (origin and path), else
+/// `--public-url` (a path; the origin unknown). Both must agree.
+fn site_option(opts: &Options) -> Result<site::Site> {
+    let Some(url) = opts.get("--site-url") else {
+        if opts.get("--site-name").is_some() {
+            return Err("--site-name goes with --site-url".to_owned());
+        }
+        return Ok(site::Site::at(&public_url(opts)?));
+    };
+    let published = site::Site::published(url, opts.get("--site-name"))?;
+    if opts.get("--public-url").is_some() && public_url(opts)? != published.root {
+        return Err(format!(
+            "--public-url {} and --site-url {url} name different paths: give one",
+            public_url(opts)?
+        ));
+    }
+    Ok(published)
+}
+
 /// The public URL, as a path that starts and ends with `/`.
 fn public_url(opts: &Options) -> Result<String> {
     let url = opts.get("--public-url").unwrap_or("/");
@@ -189,7 +222,8 @@ pub struct BuildOutput {
 fn build(ctx: &Ctx, opts: &Options) -> Result<BuildOutput> {
     let started = Instant::now();
     setup::run_setup(ctx)?;
-    let root = public_url(opts)?;
+    let site = site_option(opts)?;
+    let root = site.root.clone();
     let content = content_dir(ctx, opts);
     let dist = dist_dir(ctx, opts);
     // The stories first: a broken one fails the build before the runtime's.
@@ -198,7 +232,7 @@ fn build(ctx: &Ctx, opts: &Options) -> Result<BuildOutput> {
         return Err(format!("the stories are not valid; {}", stories.report()));
     }
     let runtime = runtime::build(ctx, &root, false)?;
-    let written = site::write(&dist, &runtime.dir, &root, &stories, false)?;
+    let written = site::write(&dist, &runtime.dir, &site, &stories, false)?;
     site::print(&written, &stories);
     let report = size::measure_site(&dist)?;
     size::print_site(&report, &dist);

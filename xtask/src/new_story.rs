@@ -271,9 +271,15 @@ mod tests {
             &[],
         )
         .unwrap();
+        let (story, locale) = (Box::leak(Box::new(story)), Box::leak(Box::new(locale)));
+        let fonts = explainer::page::images::Fonts::load().unwrap();
+        let pictures = explainer::page::images::pictures(story, locale, &fonts);
+        for p in &pictures {
+            explainer::page::images::png(p, &fonts).unwrap();
+        }
         let page = explainer::page::render(
-            Box::leak(Box::new(story)),
-            Box::leak(Box::new(locale)),
+            story,
+            locale,
             &explainer::page::Place::story("/", "harbour-plans"),
             &explainer::page::Runtime {
                 js: "/a.js".into(),
@@ -281,6 +287,7 @@ mod tests {
                 icon: None,
                 styles: String::new(),
             },
+            &pictures,
         );
         for part in explainer::part::Part::ALL {
             assert!(page.contains(&format!("data-ex-part=\"{}\"", part.name())));

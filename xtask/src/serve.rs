@@ -67,7 +67,15 @@ pub fn serve(ctx: &Ctx, config: &Config) -> Result {
 /// Validates and renders every story, problems shown in their pages.
 fn rebuild_site(ctx: &Ctx, config: &Config, runtime_dir: &Path) -> Result {
     let stories = site::load(&config.content, &site::locales_dir(&ctx.root), &ctx.root)?;
-    let written = site::write(&config.dist, runtime_dir, &config.root, &stories, true)?;
+    // Served here, the site's origin is this server's: its link previews
+    // and oEmbed responses can be tried locally.
+    let origin = format!("http://{}:{}", config.address, config.port);
+    let site = site::Site {
+        root: config.root.clone(),
+        name: format!("{}:{}", config.address, config.port),
+        origin: Some(origin),
+    };
+    let written = site::write(&config.dist, runtime_dir, &site, &stories, true)?;
     site::print(&written, &stories);
     for (slug, _) in &written.pages {
         println!(
@@ -222,7 +230,11 @@ fn respond(request: Request, dist: &Path, root: &str) {
         Some((file, bytes)) => Response::from_data(bytes)
             .with_header(header("Content-Type", mime(&file)))
             .with_header(header("Cache-Control", "no-cache"))
-            .with_header(header("X-Content-Type-Options", "nosniff")),
+            .with_header(header("X-Content-Type-Options", "nosniff"))
+            // As static hosts such as GitHub Pages do: a sandboxed frame
+            // (WordPress's embeds) has an opaque origin, and loads the
+            // runtime's module and wasm only with this.
+            .with_header(header("Access-Control-Allow-Origin", "*")),
         None => Response::from_data(b"Not Found\n".to_vec())
             .with_status_code(404)
             .with_header(header("Content-Type", "text/plain; charset=utf-8")),

@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
@@ -30,6 +30,8 @@ pub fn run_setup(ctx: &Ctx) -> Result {
     wasm_bindgen(ctx)?;
     npm_packages(ctx)?;
     chromium(ctx)?;
+    fonts()?;
+    wordpress(ctx)?;
     println!("xtask setup: done in {}", fmt_duration(started.elapsed()));
     Ok(())
 }
@@ -313,6 +315,105 @@ fn chromium(ctx: &Ctx) -> Result {
             "chromium",
             "chromium-driver",
         ]))
+    })
+}
+
+/// The fonts the build sets pictures in ([`explainer::page::images::FONT_FILES`]),
+/// from their Debian packages.
+fn fonts() -> Result {
+    let files = explainer::page::images::FONT_FILES;
+    let check = || {
+        let missing: Vec<&str> = files
+            .iter()
+            .filter(|(path, _)| !Path::new(path).is_file())
+            .map(|(path, _)| *path)
+            .collect();
+        if missing.is_empty() {
+            Ok(format!("{} files", files.len()))
+        } else {
+            Err(format!("no {}", missing.join(", ")))
+        }
+    };
+    let mut packages: Vec<&str> = files.iter().map(|(_, package)| *package).collect();
+    packages.dedup();
+    ensure(&format!("fonts ({})", packages.join(", ")), check, || {
+        if !is_root() && which("sudo").is_none() {
+            return Err(format!(
+                "the fonts are missing and this user is not root and has no sudo: \
+                 run `apt-get install -y {}` as root",
+                packages.join(" ")
+            ));
+        }
+        let mut args = vec!["install", "-y", "--no-install-recommends"];
+        args.extend(&packages);
+        if run(&mut apt_get(&args)).is_err() {
+            run(&mut apt_get(&["update"]))?;
+            run(&mut apt_get(&args))?;
+        }
+        Ok(())
+    })
+}
+
+/// Where Debian's `wordpress` package is unpacked (not installed: that
+/// would bring a web server, PHP and a database client).
+pub fn wordpress_dir(ctx: &Ctx) -> PathBuf {
+    ctx.root.join("target/debian/wordpress")
+}
+
+/// WordPress's own `wp-embed.js`, for the end-to-end specs' host pages.
+pub fn wp_embed_js(ctx: &Ctx) -> PathBuf {
+    wordpress_dir(ctx).join("usr/share/wordpress/wp-includes/js/wp-embed.js")
+}
+
+/// Debian's `wordpress` package, downloaded with apt and unpacked into
+/// [`wordpress_dir`].
+fn wordpress(ctx: &Ctx) -> Result {
+    let script = wp_embed_js(ctx);
+    let check = || {
+        let text = fs::read_to_string(&script).map_err(|_| format!("no {}", script.display()))?;
+        if !text.contains("receiveEmbedMessage") {
+            return Err(format!(
+                "{} is not WordPress's embed script",
+                script.display()
+            ));
+        }
+        let version = fs::read_to_string(
+            wordpress_dir(ctx).join("usr/share/wordpress/wp-includes/version.php"),
+        )
+        .ok()
+        .and_then(|v| {
+            v.lines()
+                .find_map(|l| l.strip_prefix("$wp_version = '"))
+                .and_then(|l| l.split('\'').next())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "version unknown".to_owned());
+        Ok(format!("WordPress {version}'s wp-embed.js"))
+    };
+    ensure("wordpress (Debian, unpacked)", check, || {
+        let download = ctx.root.join("target/debian/download");
+        let _ = fs::remove_dir_all(&download);
+        fs::create_dir_all(&download)
+            .map_err(|e| format!("cannot create {}: {e}", download.display()))?;
+        let fetch = || {
+            let mut cmd = Command::new("apt-get");
+            cmd.current_dir(&download).args(["download", "wordpress"]);
+            run(&mut cmd)
+        };
+        if fetch().is_err() {
+            run(&mut apt_get(&["update"]))?;
+            fetch()?;
+        }
+        let deb = fs::read_dir(&download)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "deb"))
+            .ok_or("apt-get download wordpress left no .deb")?;
+        let dir = wordpress_dir(ctx);
+        let _ = fs::remove_dir_all(&dir);
+        run(Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&dir))?;
+        let _ = fs::remove_dir_all(&download);
+        Ok(())
     })
 }
 

@@ -4,6 +4,8 @@
 //! ```text
 //! content/story.toml  ─┐                       dist/index.html            (the default story)
 //! content/other.toml  ─┼─ validate all ─ render ─ dist/<slug>/index.html  (each story)
+//!                      │                       dist/<slug>/images/*.{png,svg} (its pictures)
+//!                      │                       dist/<slug>/oembed*.json   (with --site-url)
 //!                      │                       dist/stories.json          (the list)
 //! target/runtime/…    ─┘ (copied as they are)  dist/explainer-<hash>.{js,wasm}, favicon, embed.js
 //! ```
@@ -19,7 +21,8 @@ use std::time::Instant;
 
 use explainer::i18n::{self, Locale, LocaleFile};
 use explainer::json::{self, Json};
-use explainer::page::{self, Place, Problem, Runtime};
+use explainer::page::images::{self, Fonts};
+use explainer::page::{self, oembed, Place, Problem, Runtime};
 use explainer::story::{self, Story};
 
 use crate::util::{fmt_duration, Result};
@@ -334,6 +337,56 @@ pub fn write_atomic(path: &Path, text: &[u8]) -> Result {
     fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// Where a site is published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// Its path, starting and ending with `/` (`/news/explainer/`).
+    pub root: String,
+    /// Its origin (`https://example.org`), when known: link previews'
+    /// images and oEmbed responses need absolute addresses.
+    pub origin: Option<String>,
+    /// The name oEmbed responses give as their provider.
+    pub name: String,
+}
+
+impl Site {
+    /// A site at `root` whose origin is not known.
+    pub fn at(root: &str) -> Site {
+        Site {
+            root: root.to_owned(),
+            origin: None,
+            name: String::new(),
+        }
+    }
+
+    /// A site published at `url` (`https://example.org/news/explainer/`),
+    /// named `name` (its host when `None`).
+    pub fn published(url: &str, name: Option<&str>) -> Result<Site> {
+        let bad = || {
+            format!("--site-url takes the site's address, such as https://example.org/news/explainer/, not `{url}`")
+        };
+        let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
+        if !matches!(scheme, "http" | "https") || url.contains(['?', '#', ' ', '"', '<', '>']) {
+            return Err(bad());
+        }
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if host.is_empty() || host.contains('@') {
+            return Err(bad());
+        }
+        let trimmed = path.trim_matches('/');
+        let root = if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{trimmed}/")
+        };
+        Ok(Site {
+            root,
+            origin: Some(format!("{scheme}://{host}")),
+            name: name.unwrap_or(host).to_owned(),
+        })
+    }
+}
+
 /// What [`write`] did.
 pub struct Written {
     /// Each story's slug and page file, the default first.
@@ -343,17 +396,20 @@ pub struct Written {
 }
 
 /// Writes the site into `out` (made afresh): the runtime's files from
-/// `runtime_dir`, every story's page, the default story at the root too,
-/// `stories.json`, and for each broken file (in development) its problems
-/// page where its story would be.
+/// `runtime_dir`, every story's page and pictures (PNG, and the SVG they
+/// are drawn from), its oEmbed responses when the site's origin is known,
+/// the default story at the root too, `stories.json`, and for each broken
+/// file (in development) its problems page where its story would be.
 pub fn write(
     out: &Path,
     runtime_dir: &Path,
-    root: &str,
+    site: &Site,
     stories: &Stories,
     show_problems: bool,
 ) -> Result<Written> {
     let started = Instant::now();
+    let root = site.root.as_str();
+    let fonts = Fonts::load()?;
     let trunk_html = fs::read_to_string(runtime_dir.join("index.html")).map_err(|e| {
         format!(
             "cannot read {}/index.html (build the runtime first): {e}",
@@ -377,9 +433,28 @@ pub fn write(
     }
     let mut pages = Vec::new();
     for (i, l) in stories.stories.iter().enumerate() {
-        let place = Place::story(root, &l.story.slug);
-        let html = page::render(l.story, l.locale, &place, &runtime);
-        let file = staging.join(&l.story.slug).join("index.html");
+        let place = Place::story(root, &l.story.slug).at(site.origin.as_deref());
+        let folder = staging.join(&l.story.slug);
+        let pictures = images::pictures(l.story, l.locale, &fonts);
+        for picture in &pictures {
+            let png = images::png(picture, &fonts).map_err(|e| format!("{}: {e}", l.file))?;
+            write_atomic(&folder.join(format!("images/{}.png", picture.name)), &png)?;
+            write_atomic(
+                &folder.join(format!("images/{}.svg", picture.name)),
+                picture.svg.as_bytes(),
+            )?;
+        }
+        for view in oembed::views() {
+            if let Some(response) =
+                oembed::response(l.story, l.locale, &place, view, &pictures, &site.name)
+            {
+                let mut text = json::stringify(&response);
+                text.push('\n');
+                write_atomic(&folder.join(oembed::file(view)), text.as_bytes())?;
+            }
+        }
+        let html = page::render(l.story, l.locale, &place, &runtime, &pictures);
+        let file = folder.join("index.html");
         write_atomic(&file, html.as_bytes())?;
         if i == 0 {
             write_atomic(&staging.join("index.html"), html.as_bytes())?;
@@ -476,6 +551,26 @@ mod tests {
 
     fn project_story() -> String {
         fs::read_to_string(crate::util::Ctx::new().root.join("content/story.toml")).unwrap()
+    }
+
+    #[test]
+    fn a_site_url_gives_origin_path_and_name() {
+        let s = Site::published("https://example.org/news/explainer", None).unwrap();
+        assert_eq!(s.origin.as_deref(), Some("https://example.org"));
+        assert_eq!(s.root, "/news/explainer/");
+        assert_eq!(s.name, "example.org");
+        let s = Site::published("http://127.0.0.1:8080/", Some("The Planet")).unwrap();
+        assert_eq!((s.root.as_str(), s.name.as_str()), ("/", "The Planet"));
+        for bad in [
+            "example.org/x/",
+            "ftp://example.org/",
+            "https:///x/",
+            "https://a.org/?q",
+            "https://u@a.org/",
+        ] {
+            let e = Site::published(bad, None).unwrap_err();
+            assert!(e.contains("--site-url takes"), "{bad}: {e}");
+        }
     }
 
     #[test]

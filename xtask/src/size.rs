@@ -66,7 +66,7 @@ pub fn first_load_files(dist: &Path, html: Option<&str>) -> Result<Vec<PathBuf>>
                 .is_some_and(|e| FIRST_LOAD_EXTENSIONS.contains(&e))
             && html.is_none_or(|h| {
                 path.file_name()
-                    .is_some_and(|n| h.contains(n.to_string_lossy().as_ref()))
+                    .is_some_and(|n| names_file(h, n.to_string_lossy().as_ref()))
             });
         if counted {
             files.push(path);
@@ -74,6 +74,18 @@ pub fn first_load_files(dist: &Path, html: Option<&str>) -> Result<Vec<PathBuf>>
     }
     files.sort();
     Ok(files)
+}
+
+/// Whether `html` names the file `name` as an address: after a `/`, and
+/// before a quote, `>` or white space (`oembed.json` names no `embed.js`).
+fn names_file(html: &str, name: &str) -> bool {
+    html.match_indices(name).any(|(at, _)| {
+        html[..at].ends_with('/')
+            && html[at + name.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| matches!(c, '"' | '\'' | '>') || c.is_whitespace())
+    })
 }
 
 pub fn gzip_len(bytes: &[u8]) -> u64 {
@@ -412,7 +424,7 @@ mod tests {
         }
         fs::write(
             dir.join("index.html"),
-            "<link href=/style-9f.css><script>import('/app-1a2b.js');'/app-1a2b_bg.wasm'</script>",
+            "<link href=/style-9f.css><link rel=alternate href=\"/s/oembed.json\"><script>import('/app-1a2b.js');'/app-1a2b_bg.wasm'</script><p>embed.js</p>",
         )
         .unwrap();
         fs::create_dir(dir.join("nested")).unwrap();
