@@ -10,7 +10,8 @@
 //! each text is measured with harfrust (the shaper resvg itself uses) and
 //! broken only where UAX #14 allows (`unicode-linebreak`), so no word is
 //! ever cut; a text that does not fit is set smaller, or ends at a word with
-//! an ellipsis. Right-to-left editions are set from the right.
+//! an ellipsis. Right-to-left editions are set from the right, each line a
+//! right-to-left embedding.
 
 use std::sync::Arc;
 
@@ -246,10 +247,16 @@ impl<'a> Canvas<'a> {
     fn line(&mut self, text: &str, indent: f32, size: f32, bold: bool, fill: &str) {
         let (x, anchor) = self.start(indent);
         let weight = if bold { "bold" } else { "normal" };
-        // A right-to-left mark keeps closing punctuation at the line's end.
-        let mark = if self.rtl { "\u{200F}" } else { "" };
+        // resvg lays out every text as a left-to-right paragraph (it takes
+        // no `direction`): a right-to-left embedding around the line makes it
+        // one, so dates, numbers and punctuation fall where the page has them.
+        let (open, close) = if self.rtl {
+            ("\u{202B}", "\u{202C}")
+        } else {
+            ("", "")
+        };
         self.body.push_str(&format!(
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-family=\"{FAMILY}\" font-size=\"{size:.1}\" font-weight=\"{weight}\" fill=\"{fill}\" text-anchor=\"{anchor}\">{}{mark}</text>\n",
+            "<text x=\"{x:.1}\" y=\"{:.1}\" font-family=\"{FAMILY}\" font-size=\"{size:.1}\" font-weight=\"{weight}\" fill=\"{fill}\" text-anchor=\"{anchor}\">{open}{}{close}</text>\n",
             self.y,
             esc(text)
         ));
@@ -453,7 +460,9 @@ pub fn poll(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
         match q.kind {
             QuestionKind::Text => {
                 c.y += 10.0;
-                c.rect(36.0, c.y, 528.0, 56.0, SURFACE);
+                // A text box: a border, then its fill inside.
+                c.rect(36.0, c.y, 528.0, 56.0, BORDER);
+                c.rect(37.0, c.y + 1.0, 526.0, 54.0, SURFACE);
                 c.y += 56.0;
             }
             kind => {
@@ -624,6 +633,36 @@ pub(crate) mod tests {
         for l in &lines {
             assert!(f.advance(l, true, 30.0) <= 200.0, "{l}");
         }
+    }
+
+    #[test]
+    fn a_japanese_edition_is_set_in_the_japanese_face_within_the_picture() {
+        let file = crate::i18n::read("locales/ja.ftl", "ja", include_str!("../../locales/ja.ftl"))
+            .unwrap();
+        let ja = crate::i18n::Locale::new(&file, "ja", &[]).unwrap();
+        let f = fonts();
+        let pic = timeline(&story(), &ja, &f);
+        let lines = texts(&pic.svg);
+        assert!(lines.iter().any(|l| l.contains('年')), "{lines:?}");
+        // Every line, Japanese or not, fits between the margins.
+        for l in &lines {
+            assert!(f.advance(l, true, 24.0) <= 600.0 - 2.0 * 36.0, "{l}");
+        }
+        assert!(png(&pic, &f).unwrap().len() > 1000);
+    }
+
+    #[test]
+    fn right_to_left_lines_are_embeddings_set_from_the_right() {
+        let f = fonts();
+        let mut c = Canvas::new(&f, 600.0, 36.0, Dir::Rtl);
+        c.line("15 سبتمبر 2033", 0.0, 22.0, false, TEXT);
+        assert!(c.body.contains("x=\"564.0\""), "{}", c.body);
+        assert!(
+            c.body
+                .contains("text-anchor=\"end\">\u{202B}15 سبتمبر 2033\u{202C}</text>"),
+            "{}",
+            c.body
+        );
     }
 
     #[test]
