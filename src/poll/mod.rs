@@ -277,6 +277,7 @@ pub(crate) mod tests {
                 q("many", QuestionKind::Multiple, 10, &choices),
                 q("words", QuestionKind::Text, 5, &Vec::new()),
             ],
+            results: String::new(),
         }
     }
 

@@ -158,6 +158,20 @@ pub struct Poll {
     pub intro: String,
     /// Questions.
     pub questions: Vec<Question>,
+    /// The results service the poll sends answers to and shows others'
+    /// answers from (none: answers stay in the browser only).
+    pub results: Option<ResultsService>,
+}
+
+/// A poll's results service (`server/`, run by the newsroom).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultsService {
+    /// Its address, without a trailing slash: the API is under
+    /// `<url>/v1/polls/<story>/`.
+    pub url: String,
+    /// Its origin (`https://results.example.org`), for the page's
+    /// Content-Security-Policy.
+    pub origin: String,
 }
 
 /// How a question is answered.

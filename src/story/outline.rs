@@ -123,6 +123,8 @@ pub struct PollOutline {
     pub heading: String,
     /// Questions, in order.
     pub questions: Vec<QuestionOutline>,
+    /// The results service's address (empty: answers stay in the browser).
+    pub results: String,
 }
 
 /// A question: how it is answered, not what it asks.
@@ -304,6 +306,12 @@ impl Story {
                             .unwrap_or_default(),
                     })
                     .collect(),
+                results: self
+                    .poll
+                    .results
+                    .as_ref()
+                    .map(|r| r.url.clone())
+                    .unwrap_or_default(),
             },
         }
     }
@@ -398,10 +406,17 @@ impl Outline {
             ),
             (
                 "poll",
-                Json::object([
-                    ("heading", Json::str(&self.poll.heading)),
-                    ("questions", Json::Array(questions)),
-                ]),
+                Json::object(
+                    [
+                        ("heading", Json::str(&self.poll.heading)),
+                        ("questions", Json::Array(questions)),
+                    ]
+                    .into_iter()
+                    .chain(
+                        (!self.poll.results.is_empty())
+                            .then(|| ("results", Json::str(&self.poll.results))),
+                    ),
+                ),
             ),
         ])
     }
@@ -450,6 +465,39 @@ impl Outline {
                 },
             })
         })?;
+        Ok(Outline {
+            slug: string(doc, "slug")?,
+            lang: string(doc, "lang")?,
+            messages: Messages::from_json(member(doc, "messages")?).ok_or(BadIsland("messages"))?,
+            path: string(doc, "path")?,
+            root: string(doc, "root")?,
+            context: ContextOutline {
+                heading: string(context, "heading")?,
+                sections: list(context, "sections", |s| {
+                    s.as_str().map(str::to_owned).ok_or(BadIsland("sections"))
+                })?,
+            },
+            timeline: TimelineOutline {
+                heading: string(timeline, "heading")?,
+                sectors,
+                milestones,
+            },
+            poll: PollOutline::from_json(poll)?,
+        })
+    }
+}
+
+impl PollOutline {
+    /// Reads the poll of an island written by [`Outline::to_json`] alone
+    /// (the results service needs no more of a story).
+    pub fn from_island(doc: &Json) -> Result<PollOutline, BadIsland> {
+        if doc.get("v").and_then(Json::as_u32) != Some(VERSION) {
+            return Err(BadIsland("v"));
+        }
+        PollOutline::from_json(member(doc, "poll")?)
+    }
+
+    fn from_json(poll: &Json) -> Result<PollOutline, BadIsland> {
         let questions = list(poll, "questions", |q| {
             Ok(QuestionOutline {
                 slug: string(q, "slug")?,
@@ -471,27 +519,10 @@ impl Outline {
                 other_label: optional(q, "otherLabel")?,
             })
         })?;
-        Ok(Outline {
-            slug: string(doc, "slug")?,
-            lang: string(doc, "lang")?,
-            messages: Messages::from_json(member(doc, "messages")?).ok_or(BadIsland("messages"))?,
-            path: string(doc, "path")?,
-            root: string(doc, "root")?,
-            context: ContextOutline {
-                heading: string(context, "heading")?,
-                sections: list(context, "sections", |s| {
-                    s.as_str().map(str::to_owned).ok_or(BadIsland("sections"))
-                })?,
-            },
-            timeline: TimelineOutline {
-                heading: string(timeline, "heading")?,
-                sectors,
-                milestones,
-            },
-            poll: PollOutline {
-                heading: string(poll, "heading")?,
-                questions,
-            },
+        Ok(PollOutline {
+            heading: string(poll, "heading")?,
+            questions,
+            results: optional(poll, "results")?,
         })
     }
 }

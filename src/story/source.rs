@@ -217,6 +217,11 @@ pub struct Poll {
     pub intro: Text,
     /// The questions.
     pub questions: Spanned<Vec<Question>>,
+    /// The results service's address (`https://results.example.org`):
+    /// answers are sent there and others' answers shown. None: answers
+    /// stay in the reader's browser only.
+    #[serde(default)]
+    pub results: Option<Text>,
 }
 
 /// How a question is answered.
@@ -507,6 +512,7 @@ impl StoryFile {
             poll: model::Poll {
                 heading: text(poll.heading),
                 intro: text(poll.intro),
+                results: poll.results.and_then(|r| results_service(r.get_ref()).ok()),
                 questions: poll
                     .questions
                     .into_inner()
@@ -923,6 +929,11 @@ impl Checker<'_> {
     fn poll(&mut self, p: &Poll) {
         self.text(&p.heading, "poll.heading");
         self.text(&p.intro, "poll.intro");
+        if let Some(r) = &p.results {
+            if let Err(message) = results_service(r.get_ref()) {
+                self.error(r.span(), "poll.results", message);
+            }
+        }
         if p.questions.get_ref().is_empty() {
             self.error(
                 p.questions.span(),
@@ -984,4 +995,31 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// A results service's address, checked: `https://`, or `http://` on this
+/// machine (`localhost`, `127.0.0.1`, `[::1]`) for development; no user,
+/// query or fragment. Gives it without a trailing slash, with its origin.
+pub fn results_service(text: &str) -> Result<model::ResultsService, String> {
+    let url = url::Url::parse(text.trim())
+        .map_err(|e| format!("is not an address ({e}): write it as https://results.example.org"))?;
+    let local = matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
+    match url.scheme() {
+        "https" => {}
+        "http" if local => {}
+        "http" => {
+            return Err("must be https:// (http:// only for localhost, while testing)".into())
+        }
+        other => return Err(format!("must be an https:// address, not {other}:")),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("must not hold a user name or password".into());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("must not have a query (?) or fragment (#)".into());
+    }
+    Ok(model::ResultsService {
+        url: url.as_str().trim_end_matches('/').to_owned(),
+        origin: url.origin().ascii_serialization(),
+    })
 }

@@ -7,6 +7,7 @@
 mod bench;
 mod minify;
 mod new_story;
+mod results;
 mod runtime;
 mod serve;
 mod setup;
@@ -46,6 +47,16 @@ commands:
   new-story <slug> [--content DIR]
                               write DIR/<slug>.toml: a commented starter story that
                               validates and shows every part, for an editor to fill in
+  results [--dist DIR] [--port N] [--database URL] [--allow-origin ORIGIN]... [--export-token T]
+                              the poll's results service for the built site (built first
+                              when missing) on http://127.0.0.1:8787; SQLite in
+                              target/results/results.db unless --database (or DATABASE_URL)
+                              names another (postgres://...); pages of ORIGIN may call it
+                              (default the serve address); `--help` after `--` lists all
+  results-load [--dist DIR]   load test of the results service: 200 concurrent readers,
+                              5,000 requests, on SQLite and a temporary PostgreSQL, each
+                              also with the service killed (SIGKILL) halfway; the tally
+                              must equal what the readers last had acknowledged
   size [--dist DIR]           gzip -9 (and brotli) first-load sizes of every story page
                               (wasm + js + inline css); fails over the 56 KiB budget
   test                        setup, fmt, clippy (native + wasm32), native tests,
@@ -91,6 +102,11 @@ fn main() -> ExitCode {
                 .and_then(|o| new_story::write(&ctx, slug, &content_dir(&ctx, &o))),
             _ => Err(format!("new-story needs a slug\n\n{USAGE}")),
         },
+        "results" => results_command(&ctx, rest),
+        "results-load" => options(rest, &["--dist"]).and_then(|o| {
+            let dist = built_dist(&ctx, &o)?;
+            results::load(&ctx, &dist)
+        }),
         "size" => options(rest, &["--dist"]).and_then(|o| size::check(&dist_dir(&ctx, &o))),
         "test" => no_options(rest).and_then(|()| test(&ctx)),
         "bench" => options(rest, &["--runs", "--skip-pages", "--skip-builds"])
@@ -253,6 +269,38 @@ fn build(ctx: &Ctx, opts: &Options) -> Result<BuildOutput> {
         runtime,
         site: written,
     })
+}
+
+/// `--dist`, built first when it holds no site.
+fn built_dist(ctx: &Ctx, opts: &Options) -> Result<PathBuf> {
+    let dist = dist_dir(ctx, opts);
+    if !dist.join("stories.json").is_file() {
+        println!("results: no site in {}; building it first", dist.display());
+        build(ctx, opts)?;
+    }
+    Ok(dist)
+}
+
+/// `cargo xtask results`: `--dist` is xtask's; every other option goes to
+/// the service as it is.
+fn results_command(ctx: &Ctx, rest: &[String]) -> Result {
+    let mut pass = Vec::new();
+    let mut dist = Vec::new();
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        if arg == "--dist" {
+            dist.push((
+                "--dist".to_owned(),
+                it.next().ok_or("`--dist` needs a value")?.clone(),
+            ));
+        } else if let Some(v) = arg.strip_prefix("--dist=") {
+            dist.push(("--dist".to_owned(), v.to_owned()));
+        } else if arg != "--" {
+            pass.push(arg.clone());
+        }
+    }
+    let dist = built_dist(ctx, &Options(dist))?;
+    results::serve(ctx, &dist, &pass)
 }
 
 fn serve(ctx: &Ctx, opts: &Options) -> Result {
@@ -424,6 +472,17 @@ fn test(ctx: &Ctx) -> Result {
         Step {
             name: "native tests",
             action: cargo(ctx, &["test", "--workspace"]),
+        },
+        Step {
+            name: "results service tests against PostgreSQL (a temporary server)",
+            action: Action::Func(Box::new(|| {
+                let pg = results::TempPostgres::start()?;
+                let mut cmd = Ctx::new().cmd("cargo");
+                cmd.args(["test", "-p", "explainer-results", "--test", "api", "--"])
+                    .args(["--ignored", "postgres::"])
+                    .env("RESULTS_TEST_POSTGRES", &pg.url);
+                run(&mut cmd)
+            })),
         },
         Step {
             name: "component tests (wasm32, headless Chromium)",

@@ -32,6 +32,7 @@ pub fn run_setup(ctx: &Ctx) -> Result {
     chromium(ctx)?;
     fonts()?;
     wordpress(ctx)?;
+    postgres()?;
     println!("xtask setup: done in {}", fmt_duration(started.elapsed()));
     Ok(())
 }
@@ -413,6 +414,37 @@ fn wordpress(ctx: &Ctx) -> Result {
         let _ = fs::remove_dir_all(&dir);
         run(Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&dir))?;
         let _ = fs::remove_dir_all(&download);
+        Ok(())
+    })
+}
+
+/// Debian's PostgreSQL server, for the results service's tests and load
+/// test (they start their own on a temporary data directory). Installed
+/// without the cluster Debian would otherwise create and start.
+fn postgres() -> Result {
+    let check = || {
+        let bin = crate::results::postgres_bin().ok_or("no /usr/lib/postgresql/<n>/bin/pg_ctl")?;
+        Ok(format!("{}", bin.display()))
+    };
+    ensure("postgresql (Debian)", check, || {
+        if !is_root() && which("sudo").is_none() {
+            return Err(
+                "PostgreSQL is missing and this user is not root and has no sudo: \
+                 run `apt-get install -y postgresql` as root"
+                    .to_owned(),
+            );
+        }
+        let conf = Path::new("/etc/postgresql-common/createcluster.conf");
+        if is_root() && !conf.exists() {
+            // No "main" cluster started at install: the tests start their own.
+            fs::create_dir_all("/etc/postgresql-common").map_err(|e| e.to_string())?;
+            fs::write(conf, "create_main_cluster = false\n").map_err(|e| e.to_string())?;
+        }
+        let args = ["install", "-y", "--no-install-recommends", "postgresql"];
+        if run(&mut apt_get(&args)).is_err() {
+            run(&mut apt_get(&["update"]))?;
+            run(&mut apt_get(&args))?;
+        }
         Ok(())
     })
 }

@@ -1,0 +1,379 @@
+//! `results-load` (run by `cargo xtask results-load`): a load test of the
+//! results service on loopback.
+//!
+//! It starts the service (`--server`, a child process) for a built site,
+//! then 200 concurrent readers send 5,000 requests in all to the first
+//! story with choice questions: new answers, changed answers, clears, and
+//! now and then a look at the results. A send that fails (the service
+//! down, a 5xx) is retried until it is acknowledged, as the page's queue
+//! does. With `--kill`, the service is killed with SIGKILL halfway and
+//! started again. At the end the tally must equal, exactly, what every
+//! reader last had acknowledged: no acknowledged answer lost, none counted
+//! twice. Prints requests per second and latency percentiles.
+
+use std::collections::BTreeMap;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use explainer::story::outline::PollOutline;
+use explainer::story::QuestionKind;
+use explainer_results::site::Site;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::{json, Map, Value};
+use tokio::process::{Child, Command};
+use tokio::sync::Mutex;
+
+/// Load test of the results service.
+#[derive(Parser, Debug)]
+struct Args {
+    /// The service's binary (explainer-results).
+    #[arg(long)]
+    server: PathBuf,
+    /// The built site.
+    #[arg(long, default_value = "dist")]
+    site: PathBuf,
+    /// The database the service uses (made empty first for SQLite files).
+    #[arg(long)]
+    database: String,
+    /// Concurrent readers.
+    #[arg(long, default_value_t = 200)]
+    readers: u32,
+    /// Requests in all (acknowledged ones; retries come on top).
+    #[arg(long, default_value_t = 5000)]
+    requests: u32,
+    /// Kill the service (SIGKILL) halfway and start it again.
+    #[arg(long)]
+    kill: bool,
+    /// Give up after this many seconds.
+    #[arg(long, default_value_t = 300)]
+    limit: u64,
+    /// A label for the report line (`sqlite`, `postgres`).
+    #[arg(long, default_value = "")]
+    label: String,
+}
+
+struct Service {
+    server: PathBuf,
+    site: PathBuf,
+    database: String,
+    port: u16,
+}
+
+impl Service {
+    fn spawn(&self) -> std::io::Result<Child> {
+        Command::new(&self.server)
+            .arg("--site")
+            .arg(&self.site)
+            .args(["--database", &self.database])
+            .args(["--port", &self.port.to_string()])
+            // One loopback address for every reader: the per-address limit
+            // would throttle the test itself.
+            .args(["--rate-per-minute", "100000000", "--burst", "1000000"])
+            .kill_on_drop(true)
+            .spawn()
+    }
+
+    async fn wait_ready(&self, client: &reqwest::Client) -> Result<Duration, String> {
+        let started = Instant::now();
+        let url = format!("http://127.0.0.1:{}/v1/health", self.port);
+        while started.elapsed() < Duration::from_secs(60) {
+            if let Ok(r) = client.get(&url).send().await {
+                if r.status().is_success() {
+                    return Ok(started.elapsed());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        Err("the service did not answer /v1/health within 60 s".into())
+    }
+}
+
+/// A random set of answers to `poll`'s choice questions (the load test
+/// leaves free text out: it is never tallied).
+fn random_answers(poll: &PollOutline, rng: &mut StdRng) -> Value {
+    let mut answers = Map::new();
+    for q in &poll.questions {
+        let ids: Vec<&str> = q
+            .choices
+            .iter()
+            .filter(|c| !c.other)
+            .map(|c| c.id.as_str())
+            .collect();
+        if ids.is_empty() || rng.random_bool(0.2) {
+            continue;
+        }
+        let chosen: Vec<&str> = match q.kind {
+            QuestionKind::Single => vec![ids[rng.random_range(0..ids.len())]],
+            QuestionKind::Multiple => {
+                let mut c: Vec<&str> = ids
+                    .iter()
+                    .copied()
+                    .filter(|_| rng.random_bool(0.4))
+                    .collect();
+                if c.is_empty() {
+                    c.push(ids[0]);
+                }
+                c
+            }
+            QuestionKind::Text => continue,
+        };
+        answers.insert(q.slug.clone(), json!({ "choices": chosen }));
+    }
+    Value::Object(answers)
+}
+
+/// The tally a set of last answers gives.
+fn expected(poll: &PollOutline, last: &BTreeMap<u32, Value>) -> Value {
+    let mut questions = Map::new();
+    for q in &poll.questions {
+        let mut choices = Map::new();
+        for c in &q.choices {
+            let n = last
+                .values()
+                .filter(|a| {
+                    a[&q.slug]["choices"]
+                        .as_array()
+                        .is_some_and(|l| l.iter().any(|x| x == c.id.as_str()))
+                })
+                .count();
+            choices.insert(c.id.clone(), n.into());
+        }
+        let answered = last.values().filter(|a| a.get(&q.slug).is_some()).count();
+        questions.insert(
+            q.slug.clone(),
+            json!({"answered": answered, "choices": choices}),
+        );
+    }
+    let readers = last
+        .values()
+        .filter(|a| a.as_object().is_some_and(|m| !m.is_empty()))
+        .count();
+    json!({"readers": readers, "questions": questions})
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let a = Args::parse();
+    match run(a).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("results-load: FAILED: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(a: Args) -> Result<(), String> {
+    let site = Site::read(&a.site)?;
+    let (story, poll) = site
+        .stories()
+        .filter_map(|s| site.poll(s).map(|p| (s.to_owned(), p.clone())))
+        .find(|(_, p)| p.questions.iter().any(|q| !q.choices.is_empty()))
+        .ok_or("no story in the site has a choice question")?;
+    if let Some(file) = a.database.strip_prefix("sqlite://") {
+        let file = file.split('?').next().unwrap_or(file);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{file}{suffix}"));
+        }
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
+    let service = Arc::new(Service {
+        server: a.server.clone(),
+        site: a.site.clone(),
+        database: a.database.clone(),
+        port,
+    });
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(a.readers as usize)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .map_err(|e| e.to_string())?;
+    let child = service
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", a.server.display()))?;
+    let child = Arc::new(Mutex::new(child));
+    service.wait_ready(&client).await?;
+
+    let base = format!("http://127.0.0.1:{port}/v1/polls/{story}");
+    let acked = Arc::new(AtomicU64::new(0));
+    let retries = Arc::new(AtomicU64::new(0));
+    let killed = Arc::new(AtomicBool::new(false));
+    let per_reader = a.requests / a.readers;
+    let extra = a.requests % a.readers;
+    let started = Instant::now();
+    let deadline = started + Duration::from_secs(a.limit);
+
+    // The killer: SIGKILL halfway through, then start the service again.
+    let killer = {
+        let (child, service, acked, client, killed) = (
+            child.clone(),
+            service.clone(),
+            acked.clone(),
+            client.clone(),
+            killed.clone(),
+        );
+        let half = u64::from(a.requests / 2);
+        let kill = a.kill;
+        tokio::spawn(async move {
+            if !kill {
+                return Ok::<Option<Duration>, String>(None);
+            }
+            while acked.load(Ordering::SeqCst) < half {
+                tokio::time::sleep(Duration::from_millis(2)).await;
+            }
+            let down = Instant::now();
+            let mut c = child.lock().await;
+            c.start_kill()
+                .map_err(|e| format!("cannot kill the service: {e}"))?;
+            let _ = c.wait().await;
+            killed.store(true, Ordering::SeqCst);
+            eprintln!(
+                "results-load: service killed (SIGKILL) after {} acknowledged requests",
+                acked.load(Ordering::SeqCst)
+            );
+            *c = service
+                .spawn()
+                .map_err(|e| format!("cannot restart the service: {e}"))?;
+            drop(c);
+            service.wait_ready(&client).await?;
+            Ok(Some(down.elapsed()))
+        })
+    };
+
+    let mut readers = Vec::new();
+    for r in 0..a.readers {
+        let n = per_reader + u32::from(r < extra);
+        let (client, base, poll, acked, retries) = (
+            client.clone(),
+            base.clone(),
+            poll.clone(),
+            acked.clone(),
+            retries.clone(),
+        );
+        readers.push(tokio::spawn(async move {
+            let mut rng = StdRng::seed_from_u64(u64::from(r) * 7919 + 17);
+            let id = uuid::Builder::from_random_bytes(rng.random())
+                .into_uuid()
+                .to_string();
+            let mut last = json!({});
+            let mut latencies = Vec::with_capacity(n as usize);
+            for _ in 0..n {
+                let roll: f64 = rng.random();
+                let (get, body) = if roll < 0.1 {
+                    (true, Value::Null)
+                } else if roll < 0.25 {
+                    (false, json!({}))
+                } else {
+                    (false, random_answers(&poll, &mut rng))
+                };
+                loop {
+                    if Instant::now() > deadline {
+                        return Err("over the time limit".to_owned());
+                    }
+                    let t = Instant::now();
+                    let sent = if get {
+                        client.get(format!("{base}/results")).send().await
+                    } else {
+                        client
+                            .post(format!("{base}/answers"))
+                            .json(&json!({"reader": id, "answers": body}))
+                            .send()
+                            .await
+                    };
+                    match sent {
+                        Ok(resp) if resp.status().is_success() => {
+                            // Read the whole answer: acknowledged.
+                            let _ = resp.bytes().await;
+                            latencies.push(t.elapsed());
+                            acked.fetch_add(1, Ordering::SeqCst);
+                            break;
+                        }
+                        Ok(resp) if resp.status().is_client_error() => {
+                            let status = resp.status();
+                            let text = resp.text().await.unwrap_or_default();
+                            return Err(format!("refused ({status}): {text}"));
+                        }
+                        _ => {
+                            retries.fetch_add(1, Ordering::SeqCst);
+                            tokio::time::sleep(Duration::from_millis(20)).await;
+                        }
+                    }
+                }
+                if !get {
+                    last = body;
+                }
+            }
+            Ok((r, last, latencies))
+        }));
+    }
+    let mut last = BTreeMap::new();
+    let mut latencies = Vec::new();
+    for h in readers {
+        let (r, answers, l) = h.await.map_err(|e| e.to_string())??;
+        last.insert(r, answers);
+        latencies.extend(l);
+    }
+    let took = started.elapsed();
+    let downtime = killer.await.map_err(|e| e.to_string())??;
+    if a.kill && !killed.load(Ordering::SeqCst) {
+        return Err("the service was never killed".into());
+    }
+    let results: Value = client
+        .get(format!("{base}/results"))
+        .send()
+        .await
+        .map_err(|e| e.to_string())?
+        .json()
+        .await
+        .map_err(|e| e.to_string())?;
+    let want = expected(&poll, &last);
+    let _ = child.lock().await.start_kill();
+    latencies.sort();
+    let n = latencies.len();
+    println!(
+        "results-load{}: {n} requests from {} readers in {:.2} s: {:.0} requests/s, p50 {}, p99 {}, max {}; {} retries{}",
+        if a.label.is_empty() { String::new() } else { format!(" ({})", a.label) },
+        a.readers,
+        took.as_secs_f64(),
+        n as f64 / took.as_secs_f64(),
+        ms(percentile(&latencies, 0.5)),
+        ms(percentile(&latencies, 0.99)),
+        ms(latencies.last().copied().unwrap_or_default()),
+        retries.load(Ordering::SeqCst),
+        match downtime {
+            Some(d) => format!("; killed with SIGKILL halfway and restarted, down {}", ms(d)),
+            None => String::new(),
+        }
+    );
+    if results != want {
+        return Err(format!(
+            "the tally differs from what the readers last had acknowledged:\n  service: {results}\n  readers: {want}"
+        ));
+    }
+    println!(
+        "results-load: the tally equals what the {} readers last had acknowledged ({} of them with answers)",
+        a.readers, want["readers"]
+    );
+    Ok(())
+}
