@@ -234,6 +234,27 @@ storage-untouched = تعذّرت قراءة الإجابات المحفوظة س
 storage-newer = حُفظت إجاباتك بواسطة إصدار أحدث من هذه الصفحة: أعد تحميل الصفحة لرؤيتها. وحتى ذلك الحين، لن تُحفظ الإجابات المقدّمة هنا.
 storage-framed = لا تستطيع هذه النسخة المضمّنة من الشرح حفظ أي شيء، لذا ستبقى إجاباتك فقط إلى أن تغادر الصفحة. لكي يحفظها متصفحك، افتح الشرح في صفحته المستقلة.
 
+## The poll's results (a story with a results service)
+
+poll-results-heading = كيف أجاب القرّاء
+# After a choice the reader made, in the results.
+poll-results-mine = إجابتك
+poll-privacy-results = الخصوصية: تُحفظ إجاباتك في هذا المتصفح وتُرسَل، برقم عشوائي بدل اسمك ومن دون ملفات تعريف الارتباط، لتُحصى مع إجابات القرّاء الآخرين. ما تكتبه في مربع النص يقرؤه فريق التحرير فقط ولا يُنشر.
+# $count: readers who have answered the poll.
+poll-results-readers =
+    { $count ->
+        [zero] لم يُجب أي قارئ حتى الآن.
+        [one] أجاب قارئ واحد حتى الآن.
+        [two] أجاب قارئان حتى الآن.
+        [few] أجاب { $count } قرّاء حتى الآن.
+        [many] أجاب { $count } قارئًا حتى الآن.
+       *[other] أجاب { $count } قارئ حتى الآن.
+    }
+# A choice's share. $percent: of the readers who answered the question; $count: how many chose it.
+poll-results-share = { $percent }٪ ({ $count })
+poll-results-later = إجاباتك محفوظة في هذا المتصفح. ستظهر النتائج عندما تصل إجاباتك إلى خدمة النتائج.
+poll-results-refused = لم تقبل خدمة النتائج هذه الإجابات. ما زالت محفوظة في هذا المتصفح.
+
 ## The "Embed this" panel
 
 embed-heading = تضمين هذا المحتوى

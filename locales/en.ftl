@@ -166,6 +166,23 @@ storage-untouched = Answers saved earlier in this browser could not be read, and
 storage-newer = Your answers were saved by a newer version of this page: reload the page to see them. Until then, answers given here will not be kept.
 storage-framed = This embedded copy of the explainer cannot keep anything, so your answers will last only until you leave the page. To keep them in your browser, open the explainer on its own page.
 
+## The poll's results (a story with a results service)
+
+poll-results-heading = How readers answered
+# After a choice the reader made, in the results.
+poll-results-mine = your answer
+poll-privacy-results = Privacy: your answers are kept in this browser and sent, under a random number instead of your name and without cookies, to be counted with other readers’ answers. What you write in a text box is read by the newsroom and never published.
+# $count: readers who have answered the poll.
+poll-results-readers =
+    { $count ->
+        [one] { $count } reader has answered so far.
+       *[other] { $count } readers have answered so far.
+    }
+# A choice's share. $percent: of the readers who answered the question; $count: how many chose it.
+poll-results-share = { $percent }% ({ $count })
+poll-results-later = Your answers are kept in this browser. The results will appear once your answers reach the results service.
+poll-results-refused = The results service did not take these answers. They are still kept in this browser.
+
 ## The "Embed this" panel
 
 embed-heading = Embed this

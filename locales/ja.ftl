@@ -151,6 +151,19 @@ storage-untouched = 以前このブラウザーに保存された回答を読み
 storage-newer = 回答はこのページの新しいバージョンで保存されています。表示するにはページを再読み込みしてください。それまでは、ここでの回答は保存されません。
 storage-framed = この埋め込み表示では何も保存できないため、回答はページを離れるまでしか残りません。ブラウザーに保存するには、解説記事を単独のページで開いてください。
 
+## The poll's results (a story with a results service)
+
+poll-results-heading = 読者の回答
+# After a choice the reader made, in the results.
+poll-results-mine = あなたの回答
+poll-privacy-results = プライバシー：回答はこのブラウザー内に保存され、ほかの読者の回答と合わせて集計するために、名前の代わりにランダムな番号で、クッキーを使わずに送信されます。テキスト欄に書いた内容は編集部だけが読み、公開されることはありません。
+# $count: readers who have answered the poll.
+poll-results-readers = これまでに{ $count }人の読者が回答しました。
+# A choice's share. $percent: of the readers who answered the question; $count: how many chose it.
+poll-results-share = { $percent }%（{ $count }人）
+poll-results-later = 回答はこのブラウザーに保存されています。回答が集計サービスに届くと、結果が表示されます。
+poll-results-refused = 集計サービスはこの回答を受け付けませんでした。回答は引き続きこのブラウザーに保存されています。
+
 ## The "Embed this" panel
 
 embed-heading = 埋め込み

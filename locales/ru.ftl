@@ -217,6 +217,25 @@ storage-untouched = Ранее сохранённые в этом браузер
 storage-newer = Ваши ответы сохранены более новой версией этой страницы: перезагрузите страницу, чтобы их увидеть. До тех пор ответы, данные здесь, сохраняться не будут.
 storage-framed = Эта встроенная версия материала ничего не может сохранить, поэтому ваши ответы останутся только до ухода со страницы. Чтобы браузер их запомнил, откройте материал на отдельной странице.
 
+## The poll's results (a story with a results service)
+
+poll-results-heading = Как ответили читатели
+# After a choice the reader made, in the results.
+poll-results-mine = ваш ответ
+poll-privacy-results = Конфиденциальность: ваши ответы хранятся в этом браузере и отправляются — под случайным номером вместо имени и без файлов куки — чтобы их посчитали вместе с ответами других читателей. То, что вы пишете в текстовом поле, читает только редакция, и это не публикуется.
+# $count: readers who have answered the poll.
+poll-results-readers =
+    { $count ->
+        [one] Пока ответил { $count } читатель.
+        [few] Пока ответили { $count } читателя.
+        [many] Пока ответили { $count } читателей.
+       *[other] Пока ответили { $count } читателя.
+    }
+# A choice's share. $percent: of the readers who answered the question; $count: how many chose it.
+poll-results-share = { $percent } % ({ $count })
+poll-results-later = Ваши ответы сохранены в этом браузере. Результаты появятся, когда ответы дойдут до сервиса результатов.
+poll-results-refused = Сервис результатов не принял эти ответы. Они по-прежнему сохранены в этом браузере.
+
 ## The "Embed this" panel
 
 embed-heading = Встроить материал

@@ -160,6 +160,53 @@ fn poll_with_no_choices_is_refused() {
     );
 }
 
+/// The story with `results = <value>` added to its `[poll]` table.
+fn with_results(value: &str) -> String {
+    broken("[poll]\n", &format!("[poll]\nresults = {value}\n"))
+}
+
+#[test]
+fn a_results_service_is_an_https_address() {
+    let ok = parse(
+        "content/story.toml",
+        &with_results("\"https://results.example.org/polls/\""),
+    )
+    .expect("an https address is taken");
+    let service = ok.poll.results.expect("the service is kept");
+    assert_eq!(service.url, "https://results.example.org/polls");
+    assert_eq!(service.origin, "https://results.example.org");
+    let local = parse(
+        "content/story.toml",
+        &with_results("\"http://127.0.0.1:8787\""),
+    )
+    .unwrap();
+    assert_eq!(local.poll.results.unwrap().url, "http://127.0.0.1:8787");
+    assert_eq!(
+        parse("content/story.toml", STORY).unwrap().poll.results,
+        None,
+        "without one, answers stay in the browser"
+    );
+    for (value, message) in [
+        ("\"http://results.example.org\"", "must be https://"),
+        ("\"results.example.org\"", "is not an address"),
+        (
+            "\"ftp://results.example.org\"",
+            "must be an https:// address",
+        ),
+        (
+            "\"https://user:pw@results.example.org\"",
+            "user name or password",
+        ),
+        (
+            "\"https://results.example.org/?story=x\"",
+            "must not have a query",
+        ),
+    ] {
+        let text = with_results(value);
+        assert_one_error(&text, line_of(&text, "results = "), "poll.results", message);
+    }
+}
+
 #[test]
 fn choice_question_without_choices_is_refused() {
     let text = broken("kind = \"text\"", "kind = \"single\"");

@@ -150,6 +150,22 @@ pub fn read(body: &[u8], poll: &PollOutline) -> Result<Submission, Refusal> {
         };
         return Err(Refusal::unprocessable_at(code, message, q));
     }
+    // Free text is kept for the newsroom as plain text: markup in it is
+    // nobody's answer, and never reaches a page or a spreadsheet as such.
+    for q in &poll.questions {
+        if let Some(a) = decoded.get(&q.slug) {
+            if has_markup(&a.text) || has_markup(&a.other) {
+                return Err(Refusal::unprocessable_at(
+                    "markup-in-text",
+                    format!(
+                        "Question `{}`: write the answer as plain text, without HTML tags.",
+                        q.slug
+                    ),
+                    &q.slug,
+                ));
+            }
+        }
+    }
     let mut out = Submission {
         reader,
         answered: Vec::new(),
@@ -175,6 +191,15 @@ pub fn read(body: &[u8], poll: &PollOutline) -> Result<Submission, Refusal> {
         }
     }
     Ok(out)
+}
+
+/// True when `text` holds what an HTML parser would take for a tag, a
+/// comment or a declaration: `<` then a letter, `/`, `!` or `?` (so "a <3"
+/// or "x < y" stay plain text).
+fn has_markup(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
 }
 
 /// The reader id: a UUID v4 as the browser's `crypto.randomUUID()` gives it.
@@ -304,6 +329,29 @@ mod tests {
         // Exactly at the limit, counted in characters as the reader's counter does.
         let full = "é".repeat(140);
         assert!(read(&body(&format!(r#"{{"one-wish":{{"text":"{full}"}}}}"#)), &p).is_ok());
+    }
+
+    #[test]
+    fn refuses_markup_in_free_text_but_not_angle_brackets() {
+        let p = test_poll();
+        for text in [
+            "<script>alert(1)</script>",
+            "Hi <img src=x onerror=alert(1)>",
+            "<!-- x -->",
+            "a</p>",
+        ] {
+            let b = body(&format!(
+                r#"{{"one-wish":{{"text":{}}}}}"#,
+                serde_json::to_string(text).unwrap()
+            ));
+            assert_eq!(code(read(&b, &p)), "markup-in-text", "{text}");
+        }
+        let other = body(r#"{"reading-places":{"choices":["other"],"other":"<b>boat</b>"}}"#);
+        assert_eq!(code(read(&other, &p)), "markup-in-text");
+        for text in ["I <3 libraries", "2 < 3 and 4 > 1", "x<5"] {
+            let b = body(&format!(r#"{{"one-wish":{{"text":"{text}"}}}}"#));
+            assert!(read(&b, &p).is_ok(), "{text}");
+        }
     }
 
     #[test]

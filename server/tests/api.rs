@@ -265,6 +265,10 @@ async fn refusals_are_json_and_store_nothing(backend: Backend) {
             "application/json", 422, "too-long",
         ),
         (
+            json!({"reader": reader(3), "answers": {"one-wish": {"text": "<script>alert(1)</script>"}}}).to_string().into(),
+            "application/json", 422, "markup-in-text",
+        ),
+        (
             json!({"reader": reader(3), "answers": {"one-wish": {"text": "x".repeat(1 << 20)}}}).to_string().into(),
             "application/json", 413, "too-large",
         ),

@@ -34,6 +34,12 @@ pub fn Poll(
         .iter()
         .map(|q| summary_item(q, t))
         .collect_view();
+    let results = poll.results.is_some().then(|| results(poll, t));
+    let privacy = if poll.results.is_some() {
+        "poll-privacy-results"
+    } else {
+        "poll-privacy"
+    };
 
     view! {
         <section id="poll" class="ex-poll" aria-labelledby="ex-poll-heading">
@@ -72,6 +78,7 @@ pub fn Poll(
                     {t.text("poll-your-answers")}
                 </h3>
                 <dl class="ex-poll__summary">{summary}</dl>
+                {results}
                 <div class="ex-poll__actions ex-poll__saved-actions">
                     <button type="button" class="ex-button" data-ex-action="change">
                         {t.text("poll-change")}
@@ -104,7 +111,7 @@ pub fn Poll(
                     </div>
                 </div>
             </div>
-            <p class="ex-poll__privacy">{t.text("poll-privacy")}</p>
+            <p class="ex-poll__privacy">{t.text(privacy)}</p>
         </section>
     }
 }
@@ -215,6 +222,52 @@ fn count(id: String, max: u32, t: &'static Locale) -> impl IntoView {
             {text}
         </p>
         <p class="ex-visually-hidden" role="status"></p>
+    }
+}
+
+/// How readers answered (a story with a results service): each choice's
+/// share as text and as a bar (the bar's length repeats the text, so it is
+/// hidden from assistive technology), the reader's own choices marked in
+/// words, and one polite line with the number of readers, or why the
+/// results are not there yet. Free text is never shown.
+fn results(poll: &'static PollData, t: &'static Locale) -> impl IntoView {
+    let questions = poll
+        .questions
+        .iter()
+        .filter(|q| q.kind != QuestionKind::Text)
+        .map(|q| {
+            let items = q
+                .choices
+                .iter()
+                .map(|c| {
+                    view! {
+                        <li class="ex-poll__result" data-ex-choice=c.id.as_str()>
+                            <span class="ex-poll__result-label">
+                                {c.label.as_str()}
+                                <span class="ex-poll__mine" hidden>
+                                    " (" {t.text("poll-results-mine")} ")"
+                                </span>
+                            </span>
+                            <meter class="ex-poll__bar" min="0" max="100" value="0" aria-hidden="true"></meter>
+                            <span class="ex-poll__share"></span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h4 class="ex-poll__results-prompt">{q.prompt.as_str()}</h4>
+                <ul class="ex-poll__results-list" data-ex-q=q.slug.as_str()>{items}</ul>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ex-poll__results" aria-labelledby="poll-results-heading" hidden>
+            <h3 id="poll-results-heading" class="ex-poll__saved-heading">
+                {t.text("poll-results-heading")}
+            </h3>
+            <p role="status" class="ex-poll__readers"></p>
+            <div class="ex-poll__results-body" hidden>{questions}</div>
+        </section>
     }
 }
 

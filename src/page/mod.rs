@@ -104,7 +104,8 @@ pub fn render(
     let oembed = place.origin.is_some();
     let place = place.clone();
     let loader = loader(runtime);
-    let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)]);
+    let results = story.poll.results.as_ref().map(|r| r.origin.as_str());
+    let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)], results);
     let runtime = runtime.clone();
     let owner = Owner::new();
     let html = owner.with(move || {

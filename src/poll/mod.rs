@@ -8,6 +8,7 @@
 
 pub mod codec;
 pub mod keep;
+pub mod results;
 pub mod state;
 
 /// The id of one of a question's controls: `poll-<question>--<part>`

@@ -5,6 +5,7 @@
 
 use crate::messages::Say;
 use crate::poll::keep::{Loaded, Notice};
+use crate::poll::results::Tally;
 use crate::poll::{other_choice, validate, Answer, Answers, Problem};
 use crate::story::outline::{PollOutline as Poll, QuestionOutline as Question};
 use crate::story::QuestionKind;
@@ -80,6 +81,12 @@ pub struct State {
     pub problems: Vec<Problem>,
     /// True while "Clear my answers" waits for a yes or no.
     pub confirming: bool,
+    /// How readers answered, as the results service last said (a story
+    /// with a service only).
+    pub results: Option<Tally>,
+    /// The results' line: how many readers answered, or why the results
+    /// are not there yet (polite).
+    pub results_said: Option<Say>,
 }
 
 impl State {
@@ -98,6 +105,8 @@ impl State {
             alert: None,
             problems: Vec::new(),
             confirming: false,
+            results: None,
+            results_said: None,
         }
     }
 
@@ -259,9 +268,28 @@ impl State {
         self.editing = false;
     }
 
+    /// The results service's tally arrived.
+    pub fn results_arrived(&mut self, tally: Tally) {
+        self.results_said = Some(Say::new("poll-results-readers").num("count", tally.readers));
+        self.results = Some(tally);
+    }
+
+    /// The answers could not reach the results service (offline, or the
+    /// service down): they are kept here and sent later.
+    pub fn results_later(&mut self) {
+        self.results_said = Some(Say::new("poll-results-later"));
+    }
+
+    /// The results service refused the answers (they stay kept here).
+    pub fn results_refused(&mut self) {
+        self.results_said = Some(Say::new("poll-results-refused"));
+    }
+
     /// The answers are gone: an empty form.
     pub fn cleared(&mut self) {
         self.confirming = false;
+        self.results = None;
+        self.results_said = None;
         self.saved = None;
         self.fill(None);
         self.editing = true;
@@ -464,5 +492,27 @@ mod tests {
         top.start(blocked().in_frame(false));
         assert_eq!(top.notice, Some(Say::new("storage-blocked")));
         assert!(!top.own_page);
+    }
+
+    #[test]
+    fn results_arrive_wait_or_are_refused_and_go_with_a_clear() {
+        let mut s = State::new(poll());
+        s.results_later();
+        assert_eq!(s.results_said, Some(Say::new("poll-results-later")));
+        assert_eq!(s.results, None);
+        let tally = Tally {
+            readers: 3,
+            questions: vec![(2, vec![1, 1]); poll().questions.len()],
+        };
+        s.results_arrived(tally.clone());
+        assert_eq!(
+            s.results_said,
+            Some(Say::new("poll-results-readers").num("count", 3))
+        );
+        assert_eq!(s.results, Some(tally));
+        s.results_refused();
+        assert_eq!(s.results_said, Some(Say::new("poll-results-refused")));
+        s.cleared();
+        assert_eq!((s.results, s.results_said), (None, None));
     }
 }

@@ -11,7 +11,7 @@
 //! Everything here takes boxed closures, so each helper is compiled once,
 //! not once per call site.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -89,6 +89,38 @@ pub fn on(target: &EventTarget, kind: &str, f: impl FnMut(web_sys::Event) + 'sta
     let f: Box<dyn FnMut(web_sys::Event)> = Box::new(f);
     let closure = Closure::wrap(f).into_js_value();
     let _ = target.add_event_listener_with_callback(kind, closure.unchecked_ref());
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A promise, for its `then` alone.
+    type Thenable;
+
+    /// `promise.then(onFulfilled, onRejected)`, with plain functions (no
+    /// futures executor in the wasm for a few callbacks).
+    #[wasm_bindgen(method, js_name = then)]
+    fn then_either(this: &Thenable, fulfilled: &JsValue, rejected: &JsValue);
+}
+
+/// What to do once a promise settles: its value, or why it was rejected.
+type Settled = Box<dyn FnOnce(Result<JsValue, JsValue>)>;
+
+/// Calls `done` once `promise` settles, with its value or its reason.
+pub fn settle(promise: &JsValue, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
+    let done: Settled = Box::new(done);
+    // Either callback runs, once; the other then finds nothing to do.
+    let slot = Rc::new(Cell::new(Some(done)));
+    let arm = |fulfilled: bool| {
+        let slot = slot.clone();
+        Closure::once_into_js(move |v: JsValue| {
+            if let Some(done) = slot.take() {
+                done(if fulfilled { Ok(v) } else { Err(v) });
+            }
+        })
+    };
+    promise
+        .unchecked_ref::<Thenable>()
+        .then_either(&arm(true), &arm(false));
 }
 
 /// Runs `f` once, after the current task (a zero timeout).

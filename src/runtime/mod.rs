@@ -11,6 +11,7 @@ pub mod context;
 pub mod dom;
 pub mod embed;
 pub mod poll;
+pub mod results;
 pub mod storage;
 pub mod timeline;
 pub mod words;

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 use super::dom::{self, Store};
+use super::results::Service;
 use super::storage;
 use super::words::Words;
 use crate::messages::Say;
@@ -65,6 +66,7 @@ pub fn wire(
     let own_page = el(".ex-poll__own-page");
 
     let store = Store::new(State::new(poll));
+    let service = Service::new(poll, story_slug, &store);
     {
         let form = form.clone();
         store.watch(move |s: &State| {
@@ -128,6 +130,7 @@ pub fn wire(
 
     {
         let store = store.clone();
+        let service = service.clone();
         // Saving is the submit button's click, which a press of Enter in a
         // field also fires, never the form's submission: a sandboxed frame
         // without `allow-forms` (WordPress's embeds) blocks that, and its
@@ -156,7 +159,11 @@ pub fn wire(
                 let kept = storage::local();
                 keep::save(kept.as_ref().map_err(|p| *p), story_slug, &next)
             });
+            let stored = matches!(written, Some(Ok(())));
             store.update(|s| s.kept(next, written));
+            if let Some(service) = service.as_ref().filter(|_| stored) {
+                service.send();
+            }
             dom::focus_later(SUMMARY_HEADING.to_owned());
         });
     }
@@ -164,6 +171,7 @@ pub fn wire(
     // The buttons other than "Save my answers".
     {
         let store = store.clone();
+        let service = service.clone();
         dom::on(&region, "click", move |e| {
             let Some(button) = dom::target_in(&e, "button[data-ex-action]") else {
                 return;
@@ -198,6 +206,9 @@ pub fn wire(
                     match kept {
                         Ok(()) => {
                             store.update(State::cleared);
+                            if let Some(service) = &service {
+                                service.send();
+                            }
                             Some("ex-poll-heading".to_owned())
                         }
                         Err(n) => {
@@ -220,6 +231,10 @@ pub fn wire(
 
     // What is kept now, then what other tabs change.
     store.update(|s| s.start(load(story_slug)));
+    if let Some(service) = &service {
+        service.wire(&region, words);
+        service.resume();
+    }
     let key = keep::key(story_slug);
     dom::on(&dom::window(), "storage", move |e| {
         let e: web_sys::StorageEvent = e.unchecked_into();

@@ -277,6 +277,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "poll-clear",
     "poll-confirm-text",
     "poll-confirm-yes",
+    "poll-results-heading",
     "embed",
     "ex-story",
 ];

@@ -148,7 +148,9 @@ source = "Replace with the passage of the source it comes from"
 # Poll. `kind` is "single" (radio buttons), "multiple" (checkboxes) or
 # "text". Choice ids are stable: relabel freely, but never reuse an id for
 # another meaning. `other = true` gives a choice its own text box.
-# `max_length` bounds free text (characters).
+# `max_length` bounds free text (characters). Answers stay in the reader's
+# browser; to show readers how others answered, name the newsroom's results
+# service (README: the results service): results = "https://results.example.org"
 
 [poll]
 heading = "Replace with the poll's heading, for example Reader perspectives"
