@@ -16,7 +16,6 @@
 
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -24,7 +23,7 @@ import { extract } from '@extractus/oembed-extractor';
 
 import { launch, newPage, waitForApp } from '../support/browser.mjs';
 import { fitted, frameSizes, startHost } from '../support/host.mjs';
-import { startServer } from '../support/server.mjs';
+import { freePort, startServer } from '../support/server.mjs';
 import { REAL_SLUG, REPO_ROOT, TEST_SLUG, TEST_STORY, xtask } from '../support/stories.mjs';
 import { filterOembedResult, post, wpEmbedScript } from '../support/wordpress.mjs';
 
@@ -32,18 +31,6 @@ const HEADLINE =
   'Tajik President Emomali Rahmon holds high-level talks in Tokyo, boosting strategic partnership with Japan';
 const PROVIDER = 'E2E Desk';
 const PICTURES = { card: [1200, 630], explainer: [600], context: [600], timeline: [600], poll: [600] };
-
-/** A free loopback port (the site is built for its address before it is served). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The width and height a PNG's header gives. */
 function pngSize(bytes) {

@@ -11,7 +11,8 @@ import { after, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 
 import { WCAG_TAGS, blockStorage, useSite, waitForApp } from '../support/browser.mjs';
-import { EXPORT_TOKEN, freePort, resultsSite, startService } from '../support/results.mjs';
+import { EXPORT_TOKEN, resultsSite, startService } from '../support/results.mjs';
+import { freePort } from '../support/server.mjs';
 
 let results;
 const site = useSite({

@@ -5,24 +5,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { launch, newPage } from '../support/browser.mjs';
+import { freePort } from '../support/server.mjs';
 import { REPO_ROOT, TEST_SLUG, storiesSite, xtaskEnv } from '../support/stories.mjs';
-
-/** A free loopback port. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let server;
 let browser;

@@ -10,24 +10,11 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 import { REPO_ROOT, TEST_SLUG, TEST_STORY, storiesSite, xtaskEnv } from './stories.mjs';
 
 export const EXPORT_TOKEN = 'e2e-export-token-made-up';
-
-/** A free loopback port (taken and let go at once). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Builds the site with the test story opted in to a service on `port`. */
 export function resultsSite(port) {

@@ -13,6 +13,7 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -177,4 +178,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const server = await startServer({ root, basePath, port: Number(port) });
   console.log(`Serving ${server.root} at ${server.url} (Ctrl-C stops)`);
   process.on('SIGINT', () => server.close().then(() => process.exit(0)));
+}
+
+/** A free loopback port (taken and let go at once). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -25,6 +25,8 @@ use axum::{Json, Router};
 use subtle::ConstantTimeEq;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use explainer::story::outline::PollOutline;
+
 use crate::answers;
 use crate::error::Refusal;
 use crate::site::Site;
@@ -45,6 +47,15 @@ pub struct Service {
     pub store: Store,
     /// The bearer token for the export; none: the export is off.
     pub export_token: Option<String>,
+}
+
+impl Service {
+    /// The poll of `story`, or the refusal for an unknown story.
+    fn poll(&self, story: &str) -> Result<&PollOutline, Refusal> {
+        self.site
+            .poll(story)
+            .ok_or_else(|| Refusal::unknown_story(story))
+    }
 }
 
 /// The API's routes, with CORS for `origins` (pages allowed to call it).
@@ -77,10 +88,7 @@ async fn submit(
     Path(story): Path<String>,
     request: Request,
 ) -> Result<Response, Refusal> {
-    let poll = service
-        .site
-        .poll(&story)
-        .ok_or_else(|| Refusal::unknown_story(&story))?;
+    let poll = service.poll(&story)?;
     let is_json = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -126,10 +134,7 @@ async fn results(
     State(service): State<Arc<Service>>,
     Path(story): Path<String>,
 ) -> Result<Response, Refusal> {
-    let poll = service
-        .site
-        .poll(&story)
-        .ok_or_else(|| Refusal::unknown_story(&story))?;
+    let poll = service.poll(&story)?;
     let results = service
         .store
         .results(&story, poll)
@@ -174,9 +179,7 @@ async fn export(
         );
         return Ok(r);
     }
-    if service.site.poll(&story).is_none() {
-        return Err(Refusal::unknown_story(&story));
-    }
+    service.poll(&story)?;
     let texts = service
         .store
         .texts(&story)
