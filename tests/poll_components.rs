@@ -646,3 +646,183 @@ async fn a_quota_error_on_save_keeps_answers_on_the_page_and_says_why() {
     reset();
     assert_eq!(stored(), None);
 }
+
+/// The story with a results service (made up: `https://results.test`),
+/// its outline, and the poll rendered and wired for it, with the
+/// browser's `fetch` replaced by `fetch_body` (JavaScript, given `url` and
+/// `init`, recording each call in `window.__sent`).
+async fn poll_with_results(
+    fetch_body: &str,
+) -> (HtmlElement, &'static explainer::story::outline::Outline) {
+    js(
+        &format!(
+            "window.__realFetch ??= window.fetch;
+             window.__sent = [];
+             window.fetch = (url, init) => {{ window.__sent.push([url, init]); {fetch_body} }};"
+        ),
+        &JsValue::NULL,
+        &JsValue::NULL,
+    );
+    let mut s = story().clone();
+    s.poll.results = explainer::story::source::results_service("https://results.test").ok();
+    let s: &'static explainer::story::Story = Box::leak(Box::new(s));
+    let o: &'static explainer::story::outline::Outline = Box::leak(Box::new(s.outline(
+        &format!("/{}/", s.slug),
+        "/",
+        english(),
+    )));
+    let host = fresh_host();
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <Poll poll=&s.poll t=english() /> },
+    )
+    .forget();
+    wire(&host, &o.poll, &o.slug, words());
+    sleep(20).await;
+    (host, o)
+}
+
+fn restore_fetch() {
+    js(
+        "if (window.__realFetch) window.fetch = window.__realFetch;",
+        &JsValue::NULL,
+        &JsValue::NULL,
+    );
+}
+
+fn sent() -> Vec<(String, JsValue)> {
+    let list: js_sys::Array =
+        js("return window.__sent;", &JsValue::NULL, &JsValue::NULL).unchecked_into();
+    list.iter()
+        .map(|call| {
+            let call: js_sys::Array = call.unchecked_into();
+            (call.get(0).as_string().unwrap(), call.get(1))
+        })
+        .collect()
+}
+
+fn field(v: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn with_a_results_service_a_save_is_sent_and_the_tally_shown() {
+    reset();
+    let q = multiple();
+    let (first, second) = (&q.choices[0].id, &q.choices[1].id);
+    let tally = format!(
+        r#"{{"readers":5,"questions":{{"{}":{{"answered":5,"choices":{{"{first}":3,"{second}":2}}}}}}}}"#,
+        q.slug
+    );
+    let (host, o) = poll_with_results(&format!(
+        "return Promise.resolve(new Response({tally:?}, {{ status: 200 }}));"
+    ))
+    .await;
+    let results = host.query_selector(".ex-poll__results").unwrap().unwrap();
+    assert!(
+        results.has_attribute("hidden"),
+        "nothing to show before a save"
+    );
+    assert!(
+        text(&host.query_selector(".ex-poll__privacy").unwrap().unwrap())
+            .contains("counted with other readers")
+    );
+
+    let set = fieldset(&host, &q.prompt);
+    click(&by_label(&set, &q.choices[0].label));
+    click(&button(&host, "Save my answers"));
+    sleep(50).await;
+
+    let calls = sent();
+    assert_eq!(calls.len(), 1);
+    let (url, init) = &calls[0];
+    assert_eq!(
+        url,
+        &format!("https://results.test/v1/polls/{}/answers", o.slug)
+    );
+    assert_eq!(field(init, "method").as_string().unwrap(), "POST");
+    assert_eq!(field(init, "credentials").as_string().unwrap(), "omit");
+    let body = field(init, "body").as_string().unwrap();
+    let reader = storage().get_item("explainer:reader").unwrap().unwrap();
+    assert_eq!(reader.len(), 36);
+    assert_eq!(
+        body,
+        format!(
+            r#"{{"reader":"{reader}","answers":{{"{}":{{"choices":["{first}"]}}}}}}"#,
+            q.slug
+        )
+    );
+
+    // The region, labelled by its heading, with the polite readers line.
+    assert!(visible(&results));
+    let line = host.query_selector(".ex-poll__readers").unwrap().unwrap();
+    assert_eq!(line.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(text(&line), "5 readers have answered so far.");
+    let item = |id: &str| {
+        host.query_selector(&format!(
+            "ul[data-ex-q=\"{}\"] li[data-ex-choice=\"{id}\"]",
+            q.slug
+        ))
+        .unwrap()
+        .unwrap()
+    };
+    let share = |id: &str| text(&item(id).query_selector(".ex-poll__share").unwrap().unwrap());
+    assert_eq!(share(first), "60% (3)");
+    assert_eq!(share(second), "40% (2)");
+    let bar = item(first).query_selector("meter").unwrap().unwrap();
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("60"));
+    assert_eq!(bar.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(
+        shown(&item(first)),
+        format!("{} (your answer): 60% (3)", q.choices[0].label)
+    );
+    assert_eq!(
+        shown(&item(second)),
+        format!("{}: 40% (2)", q.choices[1].label)
+    );
+    assert_eq!(
+        storage()
+            .get_item(&format!("explainer:results-pending:{}", o.slug))
+            .unwrap(),
+        None
+    );
+
+    // A clear is sent too: an empty set.
+    click(&button(&host, "Clear my answers"));
+    click(&button(&host, "Yes, clear them"));
+    sleep(50).await;
+    let calls = sent();
+    assert_eq!(calls.len(), 2);
+    assert_eq!(
+        field(&calls[1].1, "body").as_string().unwrap(),
+        format!(r#"{{"reader":"{reader}","answers":{{}}}}"#)
+    );
+    restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn with_the_service_unreachable_the_answers_are_kept_and_queued() {
+    reset();
+    let (host, o) =
+        poll_with_results("return Promise.reject(new TypeError('Failed to fetch'));").await;
+    let q = multiple();
+    click(&by_label(&fieldset(&host, &q.prompt), &q.choices[0].label));
+    click(&button(&host, "Save my answers"));
+    sleep(50).await;
+    assert_eq!(sent().len(), 1);
+    assert!(stored().is_some(), "kept in this browser");
+    assert_eq!(
+        text(&host.query_selector(".ex-poll__readers").unwrap().unwrap()),
+        "Your answers are kept in this browser. The results will appear once your answers reach the results service."
+    );
+    let pending = format!("explainer:results-pending:{}", o.slug);
+    assert_eq!(storage().get_item(&pending).unwrap().as_deref(), Some("1"));
+    // The results list stays hidden: there is no tally yet.
+    assert!(!visible(
+        &host
+            .query_selector(".ex-poll__results-body")
+            .unwrap()
+            .unwrap()
+    ));
+    restore_fetch();
+}

@@ -248,6 +248,8 @@ fn results(poll: &'static PollData, t: &'static Locale) -> impl IntoView {
                                     " (" {t.text("poll-results-mine")} ")"
                                 </span>
                             </span>
+                            // Read as "Label: 60% (3)"; the grid sets the parts apart on screen.
+                            <span class="ex-visually-hidden">": "</span>
                             <meter class="ex-poll__bar" min="0" max="100" value="0" aria-hidden="true"></meter>
                             <span class="ex-poll__share"></span>
                         </li>
