@@ -305,6 +305,22 @@ pub enum When {
     Ongoing(Date),
 }
 
+/// In an island's props, a date is its [`When::code`].
+#[cfg(feature = "islands")]
+impl serde::Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code())
+    }
+}
+
+#[cfg(feature = "islands")]
+impl<'de> serde::Deserialize<'de> for When {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<When, D::Error> {
+        let code = String::deserialize(d)?;
+        When::from_code(&code).ok_or_else(|| serde::de::Error::custom("not a date code"))
+    }
+}
+
 /// Where a milestone stands on a given day. Plans are "scheduled", never "done".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {

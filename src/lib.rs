@@ -14,6 +14,10 @@
 //!    outline from the page and wires the pre-rendered parts over plain,
 //!    natively tested state ([`timeline`], [`poll`], [`embed`]).
 
+#[cfg(feature = "islands")]
+pub mod browser;
+#[cfg(feature = "islands")]
+pub mod clipboard;
 pub mod dates;
 pub mod deeplink;
 pub mod embed;
@@ -25,8 +29,9 @@ pub mod poll;
 pub mod storage;
 pub mod story;
 pub mod timeline;
+pub mod words;
 
-#[cfg(feature = "render")]
+#[cfg(feature = "islands")]
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod page;

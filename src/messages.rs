@@ -76,6 +76,7 @@ impl Say {
 
 /// A runtime message's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub enum Template {
     /// One text, with placeholders.
     Text(String),
@@ -98,12 +99,25 @@ pub trait Numbers {
 
 /// The runtime messages of an edition.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub struct Messages {
     /// `(key, template)`.
     pub templates: Vec<(String, Template)>,
 }
 
 impl Messages {
+    /// Only the templates of `keys` (what one island says).
+    pub fn only(&self, keys: &[&str]) -> Messages {
+        Messages {
+            templates: self
+                .templates
+                .iter()
+                .filter(|(k, _)| keys.contains(&k.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// The template of `key`.
     pub fn template(&self, key: &str) -> Option<&Template> {
         self.templates

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use explainer::components::article::{Article, DataTable};
-use explainer::components::context::ContextSections;
+use explainer::components::context::ContextTools;
 
 use explainer::App;
 use leptos::prelude::*;
@@ -12,7 +12,9 @@ use web_sys::{Element, HtmlElement};
 
 mod support;
 
-use support::{all, click, english, mount, outline, set_hash_quietly, sleep, story, text, words};
+use support::{
+    all, click, english, hydrate, mount, prerendered, set_hash_quietly, sleep, story, text,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -94,19 +96,50 @@ fn app_has_a_skip_link_to_main() {
     assert!(host.query_selector("main#main").unwrap().is_some());
 }
 
-/// The context's markup, its tools wired as `start` wires them.
+/// The context as the build renders it.
+fn prerendered_context() -> HtmlElement {
+    prerendered(support::CONTEXT_HTML)
+}
+
+/// The context's tools, hydrated as the page's loader hydrates them.
+fn hydrate_tools(host: &Element) {
+    let n = hydrate(
+        host,
+        "ContextTools",
+        || (),
+        |p: ToolsProps| {
+            view! {
+                <ContextTools expand=p.expand collapse=p.collapse sections=p.sections voice=p.voice />
+            }
+        },
+    );
+    assert_eq!(n, 1, "one island: the tools");
+}
+
+/// The context tools island's props, as its `data-props` carries them.
+#[derive(serde::Deserialize)]
+struct ToolsProps {
+    expand: String,
+    collapse: String,
+    sections: Vec<String>,
+    voice: explainer::words::Voice,
+}
+
+/// The context, its tools hydrated.
 fn context() -> HtmlElement {
-    let host = mount(|| view! { <ContextSections context=&story().context t=english() /> });
-    wire_tools(&host);
+    let host = prerendered_context();
+    hydrate_tools(&host);
     host
 }
 
-fn wire_tools(host: &Element) {
-    let tools = host
-        .query_selector("[data-ex-part=context]")
-        .unwrap()
-        .expect("the tools' block");
-    explainer::runtime::wire(explainer::part::Part::Context, &tools, outline(), words());
+#[wasm_bindgen_test]
+async fn hydrating_the_tools_leaves_the_sections_markup_as_it_was() {
+    let host = prerendered_context();
+    let before: Vec<String> = sections(&host).iter().map(|s| s.outer_html()).collect();
+    hydrate_tools(&host);
+    sleep(0).await;
+    let after: Vec<String> = sections(&host).iter().map(|s| s.outer_html()).collect();
+    assert_eq!(before, after);
 }
 
 fn sections(host: &Element) -> Vec<Element> {
@@ -199,10 +232,10 @@ async fn expand_and_collapse_all_are_announced() {
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
     let third = &story().context.sections[2].slug;
-    let host = mount(|| view! { <ContextSections context=&story().context t=english() /> });
-    // The address is read when the tools are wired, as `start` does on load.
+    let host = prerendered_context();
+    // The address is read once the tools are hydrated, as on load.
     set_hash_quietly(&format!("#{third}"));
-    wire_tools(&host);
+    hydrate_tools(&host);
     sleep(0).await;
     assert!(is_open(&sections(&host)[2]), "opened from the hash on load");
     let fourth = &story().context.sections[3].slug;

@@ -2,8 +2,8 @@
 //! deep links and the injected "today".
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::timeline::Timeline;
-use explainer::runtime::timeline::wire;
+use explainer::components::timeline::{TimelineIsland, TimelineView, Today};
+use explainer::words::Voice;
 
 use explainer::dates::chronological;
 use explainer::dates::Day;
@@ -14,14 +14,28 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 mod support;
 
-use support::{all, english, mount, outline, sleep, story, text, words};
+use support::{all, hydrate, prerendered, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The timeline's markup, wired as `start` wires it but with `today` given.
+/// The timeline island's props, as its `data-props` carries them.
+#[derive(serde::Deserialize)]
+struct Props {
+    timeline: TimelineView,
+    voice: Voice,
+}
+
+/// The timeline as the build renders it, hydrated as the page's loader
+/// hydrates it, with `today` given.
 fn mount_timeline(today: Day) -> HtmlElement {
-    let host = mount(move || view! { <Timeline timeline=&story().timeline t=english() /> });
-    wire(&host, &outline().timeline, words(), Some(today), false);
+    let host = prerendered(support::TIMELINE_HTML);
+    let n = hydrate(
+        &host,
+        "TimelineIsland",
+        move || provide_context(Today(today)),
+        |p: Props| view! { <TimelineIsland timeline=p.timeline voice=p.voice /> },
+    );
+    assert_eq!(n, 1, "one timeline island");
     host
 }
 

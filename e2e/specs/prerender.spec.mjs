@@ -16,7 +16,10 @@ test('dist/index.html holds the article, the sections, the timeline and the poll
   assert.match(html, /<details id="why-this-matters"[^>]* open/);
   assert.match(html, /<time datetime="2026-Q2|<time datetime="2026/);
   assert.match(html, /<fieldset/);
-  assert.doesNotMatch(html, /<!>/, 'no hydration markers: the page is wired, not hydrated');
+  // Hydration markers only inside the islands: the static parts are never hydrated.
+  const outside = html.replace(/<leptos-island [^]*?<\/leptos-island>/g, '');
+  assert.doesNotMatch(outside, /<!>/, 'no hydration markers outside the islands');
+  assert.match(html, /<leptos-island data-component="TimelineIsland_\d+" data-props="/, 'the timeline is an island');
 });
 
 test('without JavaScript a reader gets the whole article, sections, dated timeline and a poll note', async () => {

@@ -9,41 +9,118 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::dates::chronological;
-use crate::i18n::{Locale, Piece, Value};
-use crate::story::{Milestone, Timeline as TimelineData, When};
-use crate::timeline::layout::{css_percent, status_line, Axis};
-use crate::timeline::{anchor, button_id, details_id};
+use crate::dates::Day;
+use crate::messages::Say;
+use crate::story::outline::TimelineOutline;
+use crate::timeline::layout::{css_percent, status_line, Axis, Move};
+use crate::timeline::state::State;
+use crate::timeline::{anchor, button_id, details_id, ANCHOR_PREFIX};
+use crate::words::Voice;
+#[cfg(feature = "render")]
+use crate::{
+    dates::{chronological, When},
+    i18n::{Locale, Piece, Value},
+    story::{Milestone, Timeline as TimelineData},
+    timeline::layout::Placement,
+};
 
-/// A milestone's dates as readers see them, in the edition's words, each
-/// end a `<time>`: `<time datetime="2029">2029</time>–<time
-/// datetime="2032">2032</time>`, `From <time datetime="2025-10">October
-/// 2025</time>, ongoing`.
-#[component]
-pub fn Dates(
-    /// The dates.
-    when: When,
-    /// The edition's locale.
-    t: &'static Locale,
-) -> impl IntoView {
-    let ends = [Some(when.start()), when.end()];
-    t.when_pieces(when)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => Either::Left(text),
-            Piece::Slot(k) => Either::Right(ends.get(k).copied().flatten().map(|d| {
-                view! { <time datetime=d.datetime()>{t.date(d)}</time> }
-            })),
-        })
-        .collect_view()
+/// A piece of a milestone's dates as readers see them: words, or one end
+/// as a `<time datetime>`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DatePiece {
+    /// Words between the ends ("From ", "–", ", ongoing").
+    Text(String),
+    /// One end: its machine-readable value and its words.
+    Time(String, String),
 }
 
-/// The timeline region: filters, axis, milestones and their details.
-///
-/// Rendered as it is before the reader does anything: every sector shown,
-/// the first milestone in date order selected, statuses without a "today".
-/// `runtime::timeline::wire` brings it to life in the browser.
+/// The timeline's words that are not the story's, in the edition's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineWords {
+    /// How to use it.
+    pub hint: String,
+    /// The filters' legend.
+    pub filters: String,
+    /// The "Today" marker.
+    pub today: String,
+    /// The dated list's label.
+    pub dated: String,
+    /// "No date given": the undated list's heading and an undated milestone's dates.
+    pub undated: String,
+    /// Shown when every sector is filtered out.
+    pub empty: String,
+    /// Details' labels: when, sector, status.
+    pub when: String,
+    /// The sector's label.
+    pub sector: String,
+    /// The status's label.
+    pub status: String,
+    /// The copy-link button.
+    pub copy_link: String,
+}
+
+/// A sector's filter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FilterView {
+    /// How many milestones it has, in words ("3 milestones").
+    pub count: String,
+}
+
+/// What a milestone shows beyond its outline (same order as the outline's
+/// milestones: walking order).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneView {
+    /// Its dates (empty when undated).
+    pub dates: Vec<DatePiece>,
+    /// Its sector's label.
+    pub sector: String,
+    /// Its mark on the axis: class and inline style (none when undated).
+    pub track: Option<(String, String)>,
+    /// Its status line as built (no "today").
+    pub status: String,
+    /// What it is.
+    pub summary: String,
+    /// Its impact or reported outcome, with its label ("Expected impact: ").
+    pub impact: Option<(String, String)>,
+    /// A note, with its label ("Note: ").
+    pub note: Option<(String, String)>,
+    /// Where the source says so.
+    pub source: String,
+}
+
+/// Everything the timeline island shows and says, made at build time from
+/// the story and the edition's locale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineView {
+    /// Sectors and milestones (walking order), as the state needs them.
+    pub outline: TimelineOutline,
+    /// The words around them.
+    pub words: TimelineWords,
+    /// Each sector's filter, in the outline's order.
+    pub filters: Vec<FilterView>,
+    /// Each milestone's text, in the outline's order.
+    pub milestones: Vec<MilestoneView>,
+    /// The axis's year ticks: label and place.
+    pub ticks: Vec<(String, String)>,
+    /// A right-to-left edition: the arrow keys follow its direction.
+    pub rtl: bool,
+}
+
+/// The runtime messages the timeline says.
+pub const SAYS: [&str; 6] = [
+    "timeline-selected",
+    "timeline-selected-undated",
+    "timeline-sector-shown",
+    "timeline-sector-hidden",
+    "milestone-link-copied",
+    "milestone-link-not-copied",
+];
+
+/// The timeline region, rendered at build time from the story: its
+/// island's props.
+#[cfg(feature = "render")]
 #[component]
 pub fn Timeline(
     /// The story's timeline.
@@ -51,219 +128,491 @@ pub fn Timeline(
     /// The edition's locale.
     t: &'static Locale,
 ) -> impl IntoView {
-    let milestones = &timeline.milestones;
-    let whens: Vec<_> = milestones.iter().map(|m| m.when).collect();
-    let order = chronological(&whens);
-    let axis = Axis::covering(whens.iter().flatten().copied());
-    let first = order.first().copied();
+    view! { <TimelineIsland timeline=TimelineView::new(timeline, t) voice=t.voice(&SAYS) /> }
+}
 
-    let filters = timeline
-        .sectors
-        .iter()
-        .enumerate()
-        .map(|(k, sector)| {
-            let count = milestones
-                .iter()
-                .filter(|m| m.sector == sector.slug)
-                .count();
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class=format!("ex-filter ex-sector-{}", k % 8)
-                        data-ex-sector=sector.slug.as_str()
-                        aria-pressed="true"
-                    >
-                        <span class="ex-filter__swatch" aria-hidden="true"></span>
-                        {sector.label.as_str()}
-                        " "
-                        <span class="ex-filter__count">
-                            {t.format("timeline-filter-count", &[("count", Value::Num(count as u32))])}
-                        </span>
-                    </button>
-                </li>
+#[cfg(feature = "render")]
+impl TimelineView {
+    /// The view of `timeline` in the edition's locale `t`.
+    pub fn new(timeline: &TimelineData, t: &Locale) -> TimelineView {
+        let outline = crate::story::outline::timeline_outline(timeline, t);
+        let whens: Vec<_> = timeline.milestones.iter().map(|m| m.when).collect();
+        let axis = Axis::covering(whens.iter().flatten().copied());
+        let order = chronological(&whens);
+        let filters = timeline
+            .sectors
+            .iter()
+            .map(|sector| {
+                let count = timeline
+                    .milestones
+                    .iter()
+                    .filter(|m| m.sector == sector.slug)
+                    .count();
+                FilterView {
+                    count: t.format(
+                        "timeline-filter-count",
+                        &[("count", Value::Num(count as u32))],
+                    ),
+                }
+            })
+            .collect();
+        let milestones = order
+            .iter()
+            .map(|&i| {
+                let m = &timeline.milestones[i];
+                let sector = timeline
+                    .sectors
+                    .iter()
+                    .find(|s| s.slug == m.sector)
+                    .map_or(m.sector.clone(), |s| s.label.clone());
+                MilestoneView {
+                    dates: m.when.map(|w| dates(w, t)).unwrap_or_default(),
+                    sector,
+                    track: m.when.zip(axis).map(|(w, a)| track(a.place(w))),
+                    status: t.status(status_line(m.when, m.reported, None)),
+                    summary: m.summary.clone(),
+                    impact: m
+                        .impact
+                        .clone()
+                        .map(|i| (format!("{}: ", impact_label(m, t)), i)),
+                    note: m
+                        .note
+                        .clone()
+                        .map(|n| (format!("{}: ", t.text("milestone-note")), n)),
+                    source: t.format(
+                        "milestone-source",
+                        &[("passage", Value::Text(m.source.clone()))],
+                    ),
+                }
+            })
+            .collect();
+        TimelineView {
+            outline,
+            words: TimelineWords {
+                hint: t.text("timeline-hint"),
+                filters: t.text("timeline-filters"),
+                today: t.text("timeline-today"),
+                dated: t.text("timeline-dated"),
+                undated: t.text("timeline-undated"),
+                empty: t.text("timeline-empty"),
+                when: t.text("milestone-when"),
+                sector: t.text("milestone-sector"),
+                status: t.text("milestone-status"),
+                copy_link: t.text("milestone-copy-link"),
+            },
+            filters,
+            milestones,
+            ticks: axis
+                .map(|a| {
+                    a.ticks()
+                        .into_iter()
+                        .map(|(year, left)| (t.year_number(year), css_percent(left)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            rtl: t.dir.attr() == "rtl",
+        }
+    }
+}
+
+/// A milestone's dates in the edition's words, each end a `<time>`.
+#[cfg(feature = "render")]
+fn dates(when: When, t: &Locale) -> Vec<DatePiece> {
+    let ends = [Some(when.start()), when.end()];
+    t.when_pieces(when)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Text(text) => Some(DatePiece::Text(text)),
+            Piece::Slot(k) => ends
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|d| DatePiece::Time(d.datetime(), t.date(d))),
+        })
+        .collect()
+}
+
+/// A mark's class and style on the axis (logical: on a right-to-left page
+/// the axis runs from the right).
+#[cfg(feature = "render")]
+fn track(p: Placement) -> (String, String) {
+    let style = if p.bar {
+        format!(
+            "inset-inline-start:{};width:{}",
+            css_percent(p.left),
+            css_percent(p.width)
+        )
+    } else {
+        format!("inset-inline-start:{}", css_percent(p.left))
+    };
+    let class = match (p.bar, p.open_end) {
+        (true, true) => "ex-ms__bar ex-ms__bar--open",
+        (true, false) => "ex-ms__bar",
+        (false, _) => "ex-ms__marker",
+    };
+    (class.to_owned(), style)
+}
+
+#[cfg(feature = "render")]
+fn impact_label(m: &Milestone, t: &Locale) -> String {
+    t.text(if m.reported {
+        "milestone-reported-outcome"
+    } else {
+        "milestone-expected-impact"
+    })
+}
+
+/// The day statuses and the "Today" marker are measured against, when a
+/// context gives one (the component tests); else the reader's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today(pub Day);
+
+/// Today from the reader's clock (in the browser only).
+fn clock_today() -> Option<Day> {
+    let now = js_sys::Date::new_0();
+    Day::new(
+        u16::try_from(now.get_full_year()).ok()?,
+        u8::try_from(now.get_month() + 1).ok()?,
+        u8::try_from(now.get_date()).ok()?,
+    )
+}
+
+/// A milestone's dates, each end a `<time>`.
+fn date_view(pieces: Vec<DatePiece>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|piece| match piece {
+            DatePiece::Text(text) => Either::Left(text),
+            DatePiece::Time(datetime, text) => {
+                Either::Right(view! { <time datetime=datetime>{text}</time> })
             }
         })
-        .collect_view();
+        .collect_view()
+}
 
-    let item = move |i: usize| {
-        let m = &milestones[i];
-        let k = sector_index(timeline, &m.sector);
-        let sector_label = timeline
-            .sectors
-            .get(k)
-            .map_or(m.sector.as_str(), |s| s.label.as_str());
-        let selected = first == Some(i);
-        let place = m.when.zip(axis).map(|(w, a)| a.place(w));
-        let track = place.map(|p| {
-            // Logical: on a right-to-left page the axis runs from the right.
-            let style = if p.bar {
-                format!(
-                    "inset-inline-start:{};width:{}",
-                    css_percent(p.left),
-                    css_percent(p.width)
-                )
+/// The timeline, an island: sector filters, milestones on a year axis (a
+/// vertical list on phones) selected by click, by arrow keys, Home and End
+/// (a roving tabindex) and by deep links (`#milestone-<slug>`, on start and
+/// on `hashchange`, showing a filtered-out one again), a "Today" marker and
+/// today's status lines from the reader's clock, copyable links, and a
+/// polite status line. The rules are [`State`]'s; rendered at build time as
+/// it is before the reader does anything (every sector shown, the first
+/// milestone selected, statuses without a "today").
+#[island]
+pub fn TimelineIsland(
+    /// What it shows.
+    timeline: TimelineView,
+    /// What it says.
+    voice: Voice,
+) -> impl IntoView {
+    let TimelineView {
+        outline,
+        words,
+        filters,
+        milestones: shown,
+        ticks,
+        rtl,
+    } = timeline;
+    let state = RwSignal::new(State::new(&outline));
+    let today = RwSignal::new(None::<Day>);
+    let said = RwSignal::new(String::new());
+    // The copied-link note: which milestone's, and what it says.
+    let copied = RwSignal::new(None::<(usize, String)>);
+    let axis = Axis::covering(outline.milestones.iter().filter_map(|m| m.when));
+    let count = outline.milestones.len();
+    let buttons: Vec<NodeRef<leptos::html::Button>> = (0..count).map(|_| NodeRef::new()).collect();
+    let buttons = StoredValue::new(buttons);
+    let outline = StoredValue::new(outline);
+    let voice = StoredValue::new(voice);
+    let say = move |s: Say| said.set(voice.with_value(|v| v.say(&s)));
+
+    // Selects milestone `i`, says so, moves focus to it when asked, and
+    // puts it in the address.
+    let select = move |i: usize, focus: bool| {
+        state.update(|s| s.select(i));
+        copied.set(None);
+        let message = outline.with_value(|o| {
+            let m = &o.milestones[i];
+            if m.when_text.is_empty() {
+                Say::new("timeline-selected-undated").text("title", m.title.clone())
             } else {
-                format!("inset-inline-start:{}", css_percent(p.left))
+                Say::new("timeline-selected")
+                    .text("title", m.title.clone())
+                    .text("when", m.when_text.clone())
+            }
+        });
+        say(message);
+        if focus {
+            if let Some(b) = buttons.with_value(|b| b[i].get_untracked()) {
+                let _ = b.focus();
+            }
+        }
+    };
+    let toggle = move |k: usize| {
+        let (on, n) = state
+            .try_update(|s| (s.toggle(k), s.visible().len()))
+            .unwrap_or_default();
+        let key = if on {
+            "timeline-sector-shown"
+        } else {
+            "timeline-sector-hidden"
+        };
+        let message = outline.with_value(|o| {
+            Say::new(key)
+                .text(
+                    "sector",
+                    o.sectors
+                        .get(k)
+                        .map(|s| s.label.clone())
+                        .unwrap_or_default(),
+                )
+                .num("shown", n as u32)
+                .num("total", o.milestones.len() as u32)
+        });
+        say(message);
+    };
+    let on_key = move |e: leptos::ev::KeyboardEvent| {
+        let Some(mv) = Move::from_key(&e.key(), rtl) else {
+            return;
+        };
+        e.prevent_default();
+        if let Some(i) = state.with_untracked(|s| s.step(mv)) {
+            select(i, true);
+            crate::browser::replace_fragment(Some(
+                &outline.with_value(|o| anchor(&o.milestones[i].slug)),
+            ));
+        }
+    };
+    let copy = move |i: usize| {
+        let link = format!(
+            "{}#{}",
+            crate::browser::window()
+                .location()
+                .href()
+                .unwrap_or_default()
+                .split('#')
+                .next()
+                .unwrap_or_default(),
+            outline.with_value(|o| anchor(&o.milestones[i].slug))
+        );
+        leptos::task::spawn_local(async move {
+            let message = if crate::clipboard::copy(&link).await {
+                Say::new("milestone-link-copied")
+            } else {
+                Say::new("milestone-link-not-copied").text("link", link)
             };
-            let class = match (p.bar, p.open_end) {
-                (true, true) => "ex-ms__bar ex-ms__bar--open",
-                (true, false) => "ex-ms__bar",
-                (false, _) => "ex-ms__marker",
-            };
+            copied.set(Some((i, voice.with_value(|v| v.say(&message)))));
+        });
+    };
+
+    // In the browser, once hydrated: today from the reader's clock, and
+    // deep links now and on `hashchange`.
+    let given = use_context::<Today>();
+    Effect::new(move |_| {
+        today.set(given.map(|t| t.0).or_else(clock_today));
+        let follow = move || {
+            let hash = crate::browser::hash();
+            let found = outline.with_value(|o| {
+                crate::deeplink::find(
+                    &hash,
+                    ANCHOR_PREFIX,
+                    o.milestones.iter().map(|m| m.slug.as_str()),
+                )
+                .map(|i| (i, anchor(&o.milestones[i].slug)))
+            });
+            if let Some((i, id)) = found {
+                select(i, false);
+                crate::browser::reveal(&id);
+            }
+        };
+        follow();
+        crate::browser::listen(&crate::browser::window(), "hashchange", move |_| follow());
+    });
+
+    let marker = move || {
+        today
+            .get()
+            .zip(axis)
+            .filter(|(d, a)| a.holds(*d))
+            .map(|(d, a)| a.percent(d))
+    };
+    let is_selected = move |i: usize| state.with(|s| s.selected == Some(i));
+    let status = move |i: usize, built: &str| {
+        let line = outline.with_value(|o| {
+            let m = &o.milestones[i];
+            status_line(m.when, m.reported, today.get())
+                .today_index()
+                .and_then(|k| m.statuses.get(k).cloned())
+        });
+        line.unwrap_or_else(|| built.to_owned())
+    };
+
+    let filter_list = outline.with_value(|o| {
+        o.sectors
+            .iter()
+            .zip(filters)
+            .enumerate()
+            .map(|(k, (sector, filter))| {
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class=format!("ex-filter ex-sector-{}", k % 8)
+                            data-ex-sector=sector.slug.clone()
+                            aria-pressed=move || state.with(|s| s.shown.get(k).copied().unwrap_or(false)).to_string()
+                            on:click=move |_| toggle(k)
+                        >
+                            <span class="ex-filter__swatch" aria-hidden="true"></span>
+                            {sector.label.clone()}
+                            " "
+                            <span class="ex-filter__count">{filter.count}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+
+    let undated_label = words.undated.clone();
+    let labels = StoredValue::new(words.clone());
+    let item = move |(i, view): (usize, MilestoneView)| {
+        let (slug, title, sector) = outline.with_value(|o| {
+            let m = &o.milestones[i];
+            (m.slug.clone(), m.title.clone(), m.sector)
+        });
+        let w = labels.get_value();
+        let MilestoneView {
+            dates,
+            sector: sector_label,
+            track,
+            status: built_status,
+            summary,
+            impact,
+            note,
+            source,
+        } = view;
+        let undated = dates.is_empty();
+        let when = move || {
+            if undated {
+                Either::Right(w.undated.clone())
+            } else {
+                Either::Left(date_view(dates.clone()))
+            }
+        };
+        let track = track.map(|(class, style)| {
             view! {
                 <span class="ex-ms__track" aria-hidden="true">
                     <span class=class style=style></span>
                 </span>
             }
         });
-        let time = match m.when {
-            Some(w) => {
-                Either::Left(view! { <span class="ex-ms__when"><Dates when=w t=t /></span> })
-            }
-            None => Either::Right(
-                view! { <span class="ex-ms__when">{t.text("timeline-undated")}</span> },
-            ),
-        };
+        let node = buttons.with_value(|b| b[i]);
         view! {
             <li
-                id=anchor(&m.slug)
-                class=format!("ex-ms ex-sector-{}", k % 8)
-                class:ex-ms--selected=selected
+                id=anchor(&slug)
+                class=format!("ex-ms ex-sector-{}", sector % 8)
+                class:ex-ms--selected=move || is_selected(i)
+                hidden=move || !state.with(|s| s.is_visible(i))
             >
                 <button
                     type="button"
-                    id=button_id(&m.slug)
+                    id=button_id(&slug)
                     class="ex-ms__button"
-                    aria-expanded=selected.to_string()
-                    aria-controls=details_id(&m.slug)
-                    tabindex=if selected { "0" } else { "-1" }
+                    aria-expanded=move || is_selected(i).to_string()
+                    aria-controls=details_id(&slug)
+                    tabindex=move || if is_selected(i) { "0" } else { "-1" }
+                    node_ref=node
+                    on:click=move |_| {
+                        select(i, false);
+                        crate::browser::replace_fragment(Some(&anchor(&outline.with_value(|o| o.milestones[i].slug.clone()))));
+                    }
+                    on:keydown=on_key
                 >
-                    <span class="ex-ms__title">{m.title.as_str()}</span>
+                    <span class="ex-ms__title">{title}</span>
                     <span class="ex-ms__meta">
-                        {time}
-                        <span class="ex-ms__sector">{sector_label}</span>
+                        <span class="ex-ms__when">{when()}</span>
+                        <span class="ex-ms__sector">{sector_label.clone()}</span>
                     </span>
                 </button>
                 {track}
-                <MilestoneDetails milestone=m sector_label=sector_label hidden=!selected t=t />
+                <div id=details_id(&slug) class="ex-ms__details" hidden=move || !is_selected(i)>
+                    <dl class="ex-ms__facts">
+                        <div>
+                            <dt>{w.when.clone()}</dt>
+                            <dd>{when()}</dd>
+                        </div>
+                        <div>
+                            <dt>{w.sector.clone()}</dt>
+                            <dd>{sector_label}</dd>
+                        </div>
+                        <div>
+                            <dt>{w.status.clone()}</dt>
+                            <dd class="ex-ms__status">{move || status(i, &built_status)}</dd>
+                        </div>
+                    </dl>
+                    <p>{summary}</p>
+                    {impact.map(|(label, text)| view! { <p><strong>{label}</strong> {text}</p> })}
+                    {note.map(|(label, text)| view! { <p class="ex-ms__note"><strong>{label}</strong> {text}</p> })}
+                    <p class="ex-ms__source">{source}</p>
+                    <div class="ex-ms__actions ex-no-print">
+                        <button type="button" class="ex-button ex-ms__copy" on:click=move |_| copy(i)>
+                            {w.copy_link.clone()}
+                        </button>
+                        <span class="ex-ms__copied" role="status">
+                            {move || copied.with(|c| c.as_ref().filter(|(j, _)| *j == i).map(|(_, t)| t.clone()).unwrap_or_default())}
+                        </span>
+                    </div>
+                </div>
             </li>
         }
     };
-
-    let dated: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&i| whens[i].is_some())
-        .collect();
-    let undated: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&i| whens[i].is_none())
-        .collect();
-    let ticks = axis.map(|a| {
-        a.ticks()
-            .into_iter()
-            .map(|(year, left)| {
-                view! {
-                    <span class="ex-timeline__tick" style=format!("inset-inline-start:{}", css_percent(left))>{t.year_number(year)}</span>
-                }
-            })
-            .collect_view()
-    });
+    let (dated, undated): (Vec<_>, Vec<_>) = shown
+        .into_iter()
+        .enumerate()
+        .partition(|(_, m)| !m.dates.is_empty());
     let no_undated = undated.is_empty();
+    let any_undated_shown = move || {
+        state.with(|s| {
+            outline.with_value(|o| s.visible().iter().any(|&i| o.milestones[i].when.is_none()))
+        })
+    };
+    let ticks = ticks
+        .into_iter()
+        .map(|(label, left)| {
+            view! { <span class="ex-timeline__tick" style=format!("inset-inline-start:{left}")>{label}</span> }
+        })
+        .collect_view();
+    let heading = outline.with_value(|o| o.heading.clone());
 
     view! {
         <section id="timeline" class="ex-timeline" aria-labelledby="ex-timeline-heading">
-            <h2 id="ex-timeline-heading" class="ex-section-heading">{timeline.heading.as_str()}</h2>
-            <p class="ex-timeline__hint ex-no-print">{t.text("timeline-hint")}</p>
+            <h2 id="ex-timeline-heading" class="ex-section-heading">{heading}</h2>
+            <p class="ex-timeline__hint ex-no-print">{words.hint}</p>
             <fieldset class="ex-timeline__filters ex-no-print">
-                <legend>{t.text("timeline-filters")}</legend>
-                <ul class="ex-timeline__filter-list">{filters}</ul>
+                <legend>{words.filters}</legend>
+                <ul class="ex-timeline__filter-list">{filter_list}</ul>
             </fieldset>
-            <p class="ex-visually-hidden ex-timeline__announce" role="status"></p>
-            <div class="ex-timeline__chart">
+            <p class="ex-visually-hidden ex-timeline__announce" role="status">{move || said.get()}</p>
+            <div
+                class="ex-timeline__chart"
+                class:ex-timeline__chart--today=move || marker().is_some()
+                style=move || marker().map(|p| format!("--ex-today:{}", css_percent(p)))
+            >
                 <div class="ex-timeline__axis" aria-hidden="true">
                     {ticks}
-                    <span class="ex-timeline__today">{t.text("timeline-today")}</span>
+                    <span class="ex-timeline__today">{words.today}</span>
                 </div>
-                <ol class="ex-timeline__list" aria-label=t.text("timeline-dated")>
+                <ol class="ex-timeline__list" aria-label=words.dated>
                     {dated.into_iter().map(item).collect_view()}
                 </ol>
             </div>
-            <div class="ex-timeline__undated" hidden=no_undated>
-                <h3 class="ex-timeline__subheading">{t.text("timeline-undated")}</h3>
+            <div class="ex-timeline__undated" hidden=move || no_undated || !any_undated_shown()>
+                <h3 class="ex-timeline__subheading">{undated_label}</h3>
                 <ul class="ex-timeline__list ex-timeline__list--undated">
                     {undated.into_iter().map(item).collect_view()}
                 </ul>
             </div>
-            <p class="ex-timeline__empty" hidden>{t.text("timeline-empty")}</p>
+            <p class="ex-timeline__empty" hidden=move || state.with(|s| !s.visible().is_empty())>{words.empty}</p>
         </section>
-    }
-}
-
-/// The index of a sector among the timeline's sectors (0 when unknown:
-/// validation makes that impossible).
-fn sector_index(timeline: &TimelineData, slug: &str) -> usize {
-    timeline
-        .sectors
-        .iter()
-        .position(|s| s.slug == slug)
-        .unwrap_or(0)
-}
-
-/// A milestone's details: date, sector, what it is, impact, status, source,
-/// and a control that copies a link to it.
-#[component]
-fn MilestoneDetails(
-    /// The milestone.
-    milestone: &'static Milestone,
-    /// Its sector's label.
-    sector_label: &'static str,
-    /// Hidden unless selected.
-    hidden: bool,
-    /// The edition's locale.
-    t: &'static Locale,
-) -> impl IntoView {
-    let m = milestone;
-    let impact_label = t.text(if m.reported {
-        "milestone-reported-outcome"
-    } else {
-        "milestone-expected-impact"
-    });
-    let when = match m.when {
-        Some(w) => Either::Left(view! { <Dates when=w t=t /> }),
-        None => Either::Right(t.text("timeline-undated")),
-    };
-    let label = |key: &str| format!("{}: ", t.text(key));
-    view! {
-        <div id=details_id(&m.slug) class="ex-ms__details" hidden=hidden>
-            <dl class="ex-ms__facts">
-                <div>
-                    <dt>{t.text("milestone-when")}</dt>
-                    <dd>{when}</dd>
-                </div>
-                <div>
-                    <dt>{t.text("milestone-sector")}</dt>
-                    <dd>{sector_label}</dd>
-                </div>
-                <div>
-                    <dt>{t.text("milestone-status")}</dt>
-                    <dd class="ex-ms__status">{t.status(status_line(m.when, m.reported, None))}</dd>
-                </div>
-            </dl>
-            <p>{m.summary.as_str()}</p>
-            {m.impact.as_deref().map(|i| view! { <p><strong>{format!("{impact_label}: ")}</strong> {i}</p> })}
-            {m.note.as_deref().map(|n| view! { <p class="ex-ms__note"><strong>{label("milestone-note")}</strong> {n}</p> })}
-            <p class="ex-ms__source">
-                {t.format("milestone-source", &[("passage", Value::Text(m.source.clone()))])}
-            </p>
-            <div class="ex-ms__actions ex-no-print">
-                <button type="button" class="ex-button ex-ms__copy">
-                    {t.text("milestone-copy-link")}
-                </button>
-                <span class="ex-ms__copied" role="status"></span>
-            </div>
-        </div>
     }
 }

@@ -609,6 +609,15 @@ impl Locale {
         }
     }
 
+    /// What an island that says the messages `keys` needs of the edition
+    /// (an island prop).
+    pub fn voice(&self, keys: &[&str]) -> crate::words::Voice {
+        crate::words::Voice {
+            lang: self.lang.clone(),
+            messages: self.runtime_messages().only(keys),
+        }
+    }
+
     /// Every runtime message's template, for the data island.
     pub fn runtime_messages(&self) -> Messages {
         Messages {

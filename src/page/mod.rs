@@ -77,11 +77,62 @@ pub fn island(story: &Story, t: &Locale, place: &Place) -> String {
 /// wasm and its glue are fetched side by side (not the glue first, then the
 /// wasm when the glue has run), once the page's own bytes are in, and the
 /// glue's `init` takes the wasm's response as it arrives.
+///
+/// Once the wasm has started (`main`: the islands' reactive root, the
+/// embed view), each `<leptos-island>` is hydrated by the function the
+/// wasm exports under its `data-component` name, in document order, and
+/// `<html data-app-ready>` says the page is interactive. An island the
+/// wasm does not know is left as it was rendered, and named in the console.
 pub fn loader(runtime: &Runtime) -> String {
     format!(
-        "(function(){{var w=fetch(\"{}\");import(\"{}\").then(function(m){{return m.default({{module_or_path:w}})}})}})()",
+        "(function(){{var w=fetch(\"{}\");import(\"{}\").then(function(m){{return m.default({{module_or_path:w}}).then(function(){{\
+document.querySelectorAll(\"leptos-island\").forEach(function(e){{var f=m[e.dataset.component];\
+f?f(e):console.warn(\"explainer: no island named \"+e.dataset.component)}});\
+document.documentElement.setAttribute(\"data-app-ready\",\"\")}})}})}})()",
         runtime.wasm, runtime.js
     )
+}
+
+/// The page's HTML with the renderer's `<!>` markers kept only where
+/// hydration walks them, inside the islands: the static parts are never
+/// hydrated. (Text and attribute values are escaped, so neither `<!>` nor
+/// an island's tags can occur in them; islands do not nest here.)
+fn static_without_markers(html: &str) -> String {
+    const OPEN: &str = "<leptos-island ";
+    const CLOSE: &str = "</leptos-island>";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start].replace("<!>", ""));
+        let island = &rest[start..];
+        let end = island.find(CLOSE).map_or(island.len(), |e| e + CLOSE.len());
+        out.push_str(&island[..end]);
+        rest = &island[end..];
+    }
+    out.push_str(&rest.replace("<!>", ""));
+    out
+}
+
+/// One part of `story`'s page as the page renders it, islands and all,
+/// for the component tests to hydrate (`cargo xtask test` writes them to
+/// `target/component-fixtures/<part>.html` first).
+pub fn part_html(story: &'static Story, t: &'static Locale, part: crate::part::Part) -> String {
+    use crate::components::{context::ContextSections, timeline::Timeline};
+    use crate::part::Part;
+    use leptos::either::Either;
+    to_html(move || match part {
+        Part::Context => Either::Left(view! { <ContextSections context=&story.context t=t /> }),
+        _ => Either::Right(view! { <Timeline timeline=&story.timeline t=t /> }),
+    })
+}
+
+/// Renders a view to HTML as the islands need it: inside a root owner
+/// whose shared context says islands (each `<leptos-island>` carries its
+/// props and the markers that hydration walks).
+pub fn to_html<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
+    let context = hydration_context::SsrSharedContext::new_islands();
+    let owner = Owner::new_root(Some(std::sync::Arc::new(context)));
+    owner.with(move || view().to_html())
 }
 
 /// The whole HTML document of `story`'s page at `place`, in the locale
@@ -107,8 +158,7 @@ pub fn render(
     let results = story.poll.results.as_ref().map(|r| r.origin.as_str());
     let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)], results);
     let runtime = runtime.clone();
-    let owner = Owner::new();
-    let html = owner.with(move || {
+    let html = to_html(move || {
         view! {
             <html lang=t.lang.as_str() dir=t.dir.attr()>
                 <head>
@@ -128,11 +178,8 @@ pub fn render(
                 </body>
             </html>
         }
-        .to_html()
     });
-    // The page is wired, never hydrated: the renderer's `<!>` markers go
-    // (text is escaped, so they cannot occur in it).
-    format!("<!doctype html>\n{}", html.replace("<!>", ""))
+    format!("<!doctype html>\n{}", static_without_markers(&html))
 }
 
 /// The `<title>` and `<meta>` elements for a story: description, author,
@@ -313,7 +360,15 @@ mod tests {
         for m in &story.timeline.milestones {
             assert!(html.contains(&format!("id=\"milestone-{}\"", m.slug)));
         }
-        assert!(!html.contains("<!>"));
+        assert!(html.contains("<leptos-island data-component=\"ContextTools_"));
+        let outside: String = html
+            .split("<leptos-island ")
+            .map(|s| {
+                s.split_once("</leptos-island>")
+                    .map_or(s, |(_, after)| after)
+            })
+            .collect();
+        assert!(!outside.contains("<!>"), "no markers outside the islands");
     }
 
     #[test]

@@ -16,9 +16,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, EventTarget, HtmlElement, Window};
+use web_sys::{Element, EventTarget, HtmlElement};
 
-use crate::deeplink;
+pub use crate::browser::{document, fragment, parent_frame, replace_fragment, window};
 
 /// A live part's state and the watchers that show it. Every
 /// [`update`](Store::update) runs every watcher; watchers write to the DOM
@@ -63,25 +63,6 @@ impl<S: 'static> Store<S> {
         }
         out
     }
-}
-
-/// The page's window.
-pub fn window() -> Window {
-    web_sys::window().expect_throw("the runtime runs in a window")
-}
-
-/// The page's document.
-pub fn document() -> Document {
-    window()
-        .document()
-        .expect_throw("the window has a document")
-}
-
-/// The parent window when the page is in a frame, else `None`.
-pub fn parent_frame() -> Option<Window> {
-    let window = window();
-    let parent = window.parent().ok()??;
-    (JsValue::from(&parent) != JsValue::from(&window)).then_some(parent)
 }
 
 /// Calls `f` with every `kind` event on `target`, for as long as the page lives.
@@ -204,25 +185,4 @@ pub fn focus_later(id: String) {
             let _ = el.focus();
         }
     });
-}
-
-/// The address's fragment, without `#` (see [`deeplink::fragment`]).
-pub fn fragment() -> Option<String> {
-    deeplink::fragment(&window().location().hash().ok()?)
-}
-
-/// Replaces the address's fragment without a history entry or a scroll
-/// (`history.replaceState`); `None` removes it.
-pub fn replace_fragment(fragment: Option<&str>) {
-    let window = window();
-    let location = window.location();
-    let path = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let url = deeplink::address(&path, fragment);
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
 }

@@ -15,12 +15,12 @@ use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 use super::clipboard;
 use super::dom;
-use super::words::Words;
 use crate::embed::resize::{
     amp_message, asks_for_height, child_id, css_px, height_message, wp_message, wp_secret,
 };
 use crate::embed::{self, Mode, FORMAT_NAME, RADIO_NAME};
 use crate::json::Json;
+use crate::words::Words;
 
 /// Reads the view from the address and marks `<html data-ex-embed>` (as
 /// the inline head script already did, in case it was blocked); in a frame,

@@ -7,19 +7,16 @@
 //! moves, and what the reader did before the script arrived is kept.
 
 pub mod clipboard;
-pub mod context;
 pub mod dom;
 pub mod embed;
 pub mod poll;
 pub mod results;
 pub mod storage;
-pub mod timeline;
-pub mod words;
 
 use crate::json;
 use crate::part::Part;
 use crate::story::outline::{Outline, ISLAND_ID};
-use words::Words;
+use crate::words::Words;
 
 /// The page's story outline, from its data island; `None` (and a console
 /// error naming what is off) when the island is missing or unreadable.
@@ -53,13 +50,8 @@ pub fn words_of(outline: &Outline) -> &'static Words {
 /// `words`.
 pub fn wire(part: Part, host: &web_sys::Element, outline: &'static Outline, words: &'static Words) {
     match part {
-        Part::Context => context::wire(host, &outline.context, words),
-        Part::Timeline => {
-            let rtl = dom::document()
-                .document_element()
-                .is_some_and(|html| html.get_attribute("dir").as_deref() == Some("rtl"));
-            timeline::wire(host, &outline.timeline, words, None, rtl)
-        }
+        // Islands (`components::context::ContextTools`, `components::timeline::TimelineIsland`).
+        Part::Context | Part::Timeline => {}
         Part::Poll => poll::wire(host, &outline.poll, &outline.slug, words),
         Part::Embed => embed::wire(host, words),
     }
@@ -74,6 +66,12 @@ pub fn start() {
     // formatting code it pulls in.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    // The islands' reactive root; the page's loader hydrates each
+    // `<leptos-island>` once this has run.
+    leptos::mount::hydrate_islands();
+    // The islands' reactive root; the page's loader hydrates each
+    // `<leptos-island>` once this has run.
+    leptos::mount::hydrate_islands();
     let mode = embed::start();
     let Some(outline) = read_island() else {
         return;
@@ -92,8 +90,5 @@ pub fn start() {
         if let Some(panel) = document.get_element_by_id("embed") {
             wire(Part::Embed, &panel, outline, words);
         }
-    }
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("data-app-ready", "");
     }
 }

@@ -11,12 +11,12 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use super::dom::{self, Store};
 use super::results::Service;
 use super::storage;
-use super::words::Words;
 use crate::messages::Say;
 use crate::poll::keep;
 use crate::poll::state::State;
 use crate::poll::{choice_id, control_id, counter, over, Field, SUMMARY_HEADING};
 use crate::story::outline::{PollOutline, QuestionOutline};
+use crate::words::Words;
 
 /// Reads the story's saved answers (a browser helper for effects and handlers).
 fn load(story_slug: &str) -> keep::Loaded {

@@ -14,13 +14,13 @@ use web_sys::{Element, HtmlElement};
 
 use super::dom::{self, Store};
 use super::storage::{self, Local};
-use super::words::Words;
 use crate::json::{self, Json};
 use crate::messages::Say;
 use crate::poll::results::{self as plan, Tally, READER_KEY};
 use crate::poll::state::State;
 use crate::storage::Backend;
 use crate::story::outline::PollOutline;
+use crate::words::Words;
 
 /// What a request to the service came to.
 enum Reply {

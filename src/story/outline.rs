@@ -76,6 +76,7 @@ pub struct ContextOutline {
 
 /// The timeline's sectors and milestones.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub struct TimelineOutline {
     /// Heading that labels the region.
     pub heading: String,
@@ -88,6 +89,7 @@ pub struct TimelineOutline {
 
 /// A sector.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub struct SectorOutline {
     /// Stable id.
     pub slug: String,
@@ -97,6 +99,7 @@ pub struct SectorOutline {
 
 /// A milestone.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub struct MilestoneOutline {
     /// Stable id; the deep link is `#milestone-<slug>`.
     pub slug: String,
@@ -218,41 +221,6 @@ impl Story {
     /// The story's outline, for a page whose folder is `path` on a site
     /// whose public URL is `root`, in the edition's `words`.
     pub fn outline(&self, path: &str, root: &str, words: &dyn Words) -> Outline {
-        let t = &self.timeline;
-        let whens: Vec<_> = t.milestones.iter().map(|m| m.when).collect();
-        let milestones = chronological(&whens)
-            .into_iter()
-            .map(|i| {
-                let m = &t.milestones[i];
-                let statuses = match m.when {
-                    Some(w) if !m.reported => [
-                        StatusLine::Upcoming(w),
-                        if matches!(w, When::Ongoing(_)) {
-                            StatusLine::Ongoing(w)
-                        } else {
-                            StatusLine::InWindow(w)
-                        },
-                        StatusLine::Passed(w),
-                    ]
-                    .map(|l| words.status(l))
-                    .to_vec(),
-                    _ => Vec::new(),
-                };
-                MilestoneOutline {
-                    slug: m.slug.clone(),
-                    title: m.title.clone(),
-                    sector: t
-                        .sectors
-                        .iter()
-                        .position(|s| s.slug == m.sector)
-                        .unwrap_or(0),
-                    when: m.when,
-                    reported: m.reported,
-                    when_text: m.when.map(|w| words.when(w)).unwrap_or_default(),
-                    statuses,
-                }
-            })
-            .collect();
         Outline {
             slug: self.slug.clone(),
             lang: words.lang(),
@@ -268,18 +236,7 @@ impl Story {
                     .map(|s| s.slug.clone())
                     .collect(),
             },
-            timeline: TimelineOutline {
-                heading: t.heading.clone(),
-                sectors: t
-                    .sectors
-                    .iter()
-                    .map(|s| SectorOutline {
-                        slug: s.slug.clone(),
-                        label: s.label.clone(),
-                    })
-                    .collect(),
-                milestones,
-            },
+            timeline: timeline_outline(&self.timeline, words),
             poll: PollOutline {
                 heading: self.poll.heading.clone(),
                 questions: self
@@ -314,6 +271,57 @@ impl Story {
                     .unwrap_or_default(),
             },
         }
+    }
+}
+
+/// A timeline's outline in the edition's `words`: milestones in walking
+/// order (dated by date, then undated in the story's order).
+pub fn timeline_outline(t: &crate::story::Timeline, words: &dyn Words) -> TimelineOutline {
+    let whens: Vec<_> = t.milestones.iter().map(|m| m.when).collect();
+    let milestones = chronological(&whens)
+        .into_iter()
+        .map(|i| {
+            let m = &t.milestones[i];
+            let statuses = match m.when {
+                Some(w) if !m.reported => [
+                    StatusLine::Upcoming(w),
+                    if matches!(w, When::Ongoing(_)) {
+                        StatusLine::Ongoing(w)
+                    } else {
+                        StatusLine::InWindow(w)
+                    },
+                    StatusLine::Passed(w),
+                ]
+                .map(|l| words.status(l))
+                .to_vec(),
+                _ => Vec::new(),
+            };
+            MilestoneOutline {
+                slug: m.slug.clone(),
+                title: m.title.clone(),
+                sector: t
+                    .sectors
+                    .iter()
+                    .position(|s| s.slug == m.sector)
+                    .unwrap_or(0),
+                when: m.when,
+                reported: m.reported,
+                when_text: m.when.map(|w| words.when(w)).unwrap_or_default(),
+                statuses,
+            }
+        })
+        .collect();
+    TimelineOutline {
+        heading: t.heading.clone(),
+        sectors: t
+            .sectors
+            .iter()
+            .map(|s| SectorOutline {
+                slug: s.slug.clone(),
+                label: s.label.clone(),
+            })
+            .collect(),
+        milestones,
     }
 }
 

@@ -17,6 +17,56 @@ where
     host
 }
 
+/// A part of the project's story as the build renders it (islands with
+/// their props and markers), in a [`fresh_host`], before any island is
+/// hydrated. `cargo xtask test` writes these files first (xtask's
+/// `site::component_fixtures`).
+pub fn prerendered(html: &str) -> HtmlElement {
+    let host = fresh_host();
+    host.set_inner_html(html);
+    host
+}
+
+/// The pre-rendered context (`target/component-fixtures/context.html`).
+pub const CONTEXT_HTML: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/component-fixtures/context.html"
+));
+
+/// The pre-rendered timeline (`target/component-fixtures/timeline.html`).
+pub const TIMELINE_HTML: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/component-fixtures/timeline.html"
+));
+
+/// Hydrates every island under `host` whose component is `name` the way
+/// the page's loader and the island's exported function do: props read
+/// from its `data-props` with serde, the view hydrated over the markup in
+/// place (`Position::Current`). `context` runs first, in the island's
+/// owner's parent (to provide contexts). Returns how many were hydrated.
+pub fn hydrate<P, V>(host: &Element, name: &str, context: impl Fn(), view: impl Fn(P) -> V) -> usize
+where
+    P: serde::de::DeserializeOwned,
+    V: IntoView + 'static,
+{
+    use leptos::tachys::view::Position;
+    leptos::mount::hydrate_islands();
+    let islands = all(host, &format!("leptos-island[data-component^=\"{name}_\"]"));
+    for island in &islands {
+        let props = island.get_attribute("data-props").unwrap_or_default();
+        let props: P = leptos::serde_json::from_str(&props).expect("the island's props read back");
+        let island: HtmlElement = island.clone().unchecked_into();
+        let owner = Owner::new();
+        owner.with(|| {
+            context();
+            let state = view(props).hydrate_from_position::<true>(&island, Position::Current);
+            std::mem::forget(state);
+        });
+        std::mem::forget(owner);
+    }
+    islands.len()
+}
+
 /// A fresh `<div>` appended to `<body>`, after clearing storage and the
 /// address fragment, and removing earlier tests' hosts (so ids stay unique
 /// in the document).
@@ -111,9 +161,9 @@ pub fn outline() -> &'static explainer::story::outline::Outline {
 }
 
 /// What the runtime says, from the outline's messages and the browser's `Intl`.
-pub fn words() -> &'static explainer::runtime::words::Words {
+pub fn words() -> &'static explainer::words::Words {
     thread_local! {
-        static WORDS: &'static explainer::runtime::words::Words = explainer::runtime::words_of(outline());
+        static WORDS: &'static explainer::words::Words = explainer::runtime::words_of(outline());
     }
     WORDS.with(|w| *w)
 }

@@ -58,7 +58,9 @@ commands:
                               also with the service killed (SIGKILL) halfway; the tally
                               must equal what the readers last had acknowledged
   size [--dist DIR]           gzip -9 (and brotli) first-load sizes of every story page
-                              (wasm + js + inline css); fails over the 56 KiB budget
+                              (wasm + js + inline css); fails over the 140 KiB ceiling
+  fixtures                    write target/component-fixtures/ (what the component
+                              tests hydrate; `test` writes them first)
   test                        setup, fmt, clippy (native + wasm32), native tests,
                               headless-Chromium component tests, build, size budget,
                               end-to-end specs (stops at the first failure)
@@ -109,6 +111,7 @@ fn main() -> ExitCode {
         }),
         "size" => options(rest, &["--dist"]).and_then(|o| size::check(&dist_dir(&ctx, &o))),
         "test" => no_options(rest).and_then(|()| test(&ctx)),
+        "fixtures" => no_options(rest).and_then(|()| site::component_fixtures(&ctx.root)),
         "bench" => options(rest, &["--runs", "--skip-pages", "--skip-builds"])
             .and_then(|o| bench::bench(&ctx, &o)),
         "help" | "-h" | "--help" => {
@@ -339,24 +342,26 @@ fn cargo(ctx: &Ctx, args: &[&str]) -> Action {
 }
 
 /// The crate as the wasm checks build it: no default features (the
-/// pre-renderer is native), the `csr` feature for the components that the
-/// component tests mount, for wasm32 (clippy and the component tests must
-/// agree on all three).
+/// pre-renderer is native), `hydrate` and `render` for the component tests
+/// (they render islands to HTML with the edition's locale, then hydrate
+/// them), for wasm32 (clippy and the component tests must agree on all three).
 const WASM_APP: [&str; 7] = [
     "-p",
     "explainer",
     "--no-default-features",
     "--features",
-    "csr",
+    "hydrate,render",
     "--target",
     setup::WASM_TARGET,
 ];
 
-/// The runtime alone, as Trunk builds it (no features at all).
-const WASM_RUNTIME: [&str; 5] = [
+/// The browser app alone, as Trunk builds it (feature `hydrate`).
+const WASM_RUNTIME: [&str; 7] = [
     "-p",
     "explainer",
     "--no-default-features",
+    "--features",
+    "hydrate",
     "--target",
     setup::WASM_TARGET,
 ];
@@ -426,6 +431,10 @@ fn test(ctx: &Ctx) -> Result {
         Step {
             name: "setup",
             action: Action::Func(Box::new(|| setup::run_setup(&Ctx::new()))),
+        },
+        Step {
+            name: "component fixtures (the parts the component tests hydrate, pre-rendered)",
+            action: Action::Func(Box::new(|| site::component_fixtures(&Ctx::new().root))),
         },
         Step {
             name: "rustfmt check",

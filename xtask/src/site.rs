@@ -538,6 +538,32 @@ pub fn print(written: &Written, stories: &Stories) {
     }
 }
 
+/// Writes what the component tests hydrate: each interactive part of the
+/// project's story (`content/story.toml`, English) as the page renders it,
+/// to `target/component-fixtures/<part>.html`.
+pub fn component_fixtures(root: &Path) -> Result {
+    use explainer::part::Part;
+    let file = root.join("content").join("story.toml");
+    let text =
+        fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let story = story::parse("content/story.toml", &text)
+        .map_err(|problems| format!("content/story.toml has problems: {problems:?}"))?;
+    let story: &'static Story = Box::leak(Box::new(story));
+    let files = read_locales(&locales_dir(root), root)
+        .map_err(|problems| format!("the locales have problems: {problems:?}"))?;
+    let english = locale_for(&files, "en").ok_or("no English locale (locales/en.ftl)")?;
+    let locale =
+        Locale::new(english, "en", &[]).map_err(|e| format!("the English locale: {e:?}"))?;
+    let locale: &'static Locale = Box::leak(Box::new(locale));
+    let dir = root.join("target").join("component-fixtures");
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for part in [Part::Context, Part::Timeline] {
+        let html = explainer::page::part_html(story, locale, part);
+        write_atomic(&dir.join(format!("{}.html", part.name())), html.as_bytes())?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,10 +16,15 @@ use flate2::Compression;
 
 use crate::util::Result;
 
-/// First-load budget of any story page: the gzip -9 total of the wasm, js
-/// and css it loads, inline styles included (56 KiB). `cargo xtask size`
-/// and `cargo xtask test` fail over it.
-pub const GZIP_BUDGET_BYTES: u64 = 56 * 1024;
+/// First-load ceiling of any story page: the gzip -9 total of the wasm, js
+/// and css it loads, inline styles included. `cargo xtask size` and `cargo
+/// xtask test` fail over it.
+///
+/// 140 KiB while the move to Leptos islands is under way: the context and
+/// the timeline are islands (Leptos, serde props), the poll, its results
+/// and the embed panel still ride on the hand-written wiring, so the wasm
+/// carries both. The target once they are islands too is 120 KiB.
+pub const GZIP_BUDGET_BYTES: u64 = 140 * 1024;
 
 /// Extensions that a first visit loads.
 const FIRST_LOAD_EXTENSIONS: &[&str] = &["wasm", "js", "css"];
@@ -374,8 +379,8 @@ mod tests {
     }
 
     #[test]
-    fn budget_is_56_kib() {
-        assert_eq!(GZIP_BUDGET_BYTES, 57_344);
+    fn budget_is_140_kib_while_islands_replace_the_wiring() {
+        assert_eq!(GZIP_BUDGET_BYTES, 143_360);
     }
 
     #[test]

@@ -1,6 +1,9 @@
-//! The edition's words in the browser: the runtime messages from the data
-//! island, plural categories and digits from the browser's own `Intl`, for
-//! the edition's language (never the reader's browser settings).
+//! The edition's words in the browser: what an island says after a reader's
+//! action. The templates come from the page (an island's [`Voice`] prop,
+//! written at build time from the edition's locale); plural categories and
+//! digits come from the browser's own `Intl`, for the edition's language
+//! (never the reader's browser settings). So the wasm carries no interface
+//! text and no plural rules.
 
 use wasm_bindgen::JsValue;
 
@@ -13,7 +16,7 @@ pub struct Intl {
 }
 
 impl Intl {
-    /// The browser's rules for `lang`.
+    /// The browser's rules for `lang` (in the browser only).
     pub fn new(lang: &str) -> Intl {
         let locales = js_sys::Array::of1(&JsValue::from_str(lang));
         let options = js_sys::Object::new();
@@ -45,7 +48,7 @@ pub struct Words {
 }
 
 impl Words {
-    /// The words of `messages`, in `lang`.
+    /// The words of `messages`, in `lang` (in the browser only).
     pub fn new(messages: Messages, lang: &str) -> Words {
         Words {
             messages,
@@ -61,5 +64,25 @@ impl Words {
     /// The text of a message without arguments.
     pub fn text(&self, key: &'static str) -> String {
         self.say(&Say::new(key))
+    }
+}
+
+/// What one island says after a reader's action: the edition's language
+/// and the templates of the messages it uses. An island prop: serialized
+/// into the page at build time, read back in the browser.
+#[cfg(feature = "islands")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Voice {
+    /// The edition's language tag.
+    pub lang: String,
+    /// The island's messages.
+    pub messages: Messages,
+}
+
+#[cfg(feature = "islands")]
+impl Voice {
+    /// The words of `say` (in the browser only: it asks the browser's `Intl`).
+    pub fn say(&self, say: &Say) -> String {
+        self.messages.format(say, &Intl::new(&self.lang))
     }
 }
