@@ -1,5 +1,5 @@
 //! An explainer kit for newsrooms: story files in, explainer pages out,
-//! one browser runtime for all of them.
+//! one browser app for all of them.
 //!
 //! The flow, one way, and the folders it runs through:
 //!
@@ -8,11 +8,13 @@
 //!    errors naming the file, line, column and field) into a typed
 //!    [`story::Story`].
 //! 3. **[`page`]** (native, feature `ssr`): the story's page, rendered to
-//!    HTML by the Leptos [`components`] at build time, with the story's
+//!    HTML by the Leptos [`components`] at build time, the interactive
+//!    ones as islands carrying their props, with the story's
 //!    [outline](story::outline) in a JSON data island.
-//! 4. **`runtime`** (the wasm): the same for every story; it reads the
-//!    outline from the page and wires the pre-rendered parts over plain,
-//!    natively tested state ([`timeline`], [`poll`], [`embed`]).
+//! 4. **The wasm** (feature `hydrate`): the same for every story; it
+//!    hydrates the islands over plain, natively tested state ([`timeline`],
+//!    [`poll`], [`embed`]); `runtime` still wires the parts that are not
+//!    islands yet (the poll, the embed panel) from the outline.
 
 #[cfg(feature = "islands")]
 pub mod browser;

@@ -1,10 +1,13 @@
-//! The browser runtime: one wasm for every story.
+//! The wasm's start, and the hand-written wiring that islands are replacing.
 //!
-//! It knows no story. [`start`] reads the story's outline from the page's
-//! data island (`<script type="application/json" id="ex-story">`, parsed
-//! with the browser's `JSON`), then brings each pre-rendered part to life
-//! where it is ([`wire`]): nothing is rendered again, so nothing flashes or
-//! moves, and what the reader did before the script arrived is kept.
+//! [`start`] creates the islands' reactive root (the page's loader then
+//! hydrates each `<leptos-island>`: the context tools and the timeline),
+//! reads the embed view, and wires the parts that are not islands yet, the
+//! poll with its results and the embed panel, from the story's outline in
+//! the page's data island (`<script type="application/json" id="ex-story">`,
+//! parsed with the browser's `JSON`) ([`wire`]): nothing is rendered again,
+//! so nothing flashes or moves, and what the reader did before the script
+//! arrived is kept.
 
 pub mod clipboard;
 pub mod dom;
@@ -57,18 +60,16 @@ pub fn wire(part: Part, host: &web_sys::Element, outline: &'static Outline, word
     }
 }
 
-/// Starts the runtime on a story page: the embed view and height reports,
-/// then every part the view shows (the embed panel on the standalone page
-/// only), then marks `<html data-app-ready>`. A page without a data island
+/// Starts the wasm on a story page: the islands' root, the embed view and
+/// height reports, then every part the view shows that is not an island
+/// (the embed panel on the standalone page only); the loader marks `<html
+/// data-app-ready>` once the islands are hydrated. A page without a data island
 /// (a bare `trunk serve`) is left as it is: serve it with `cargo xtask serve`.
 pub fn start() {
     // Panic messages in the console while developing; release builds skip the
     // formatting code it pulls in.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    // The islands' reactive root; the page's loader hydrates each
-    // `<leptos-island>` once this has run.
-    leptos::mount::hydrate_islands();
     // The islands' reactive root; the page's loader hydrates each
     // `<leptos-island>` once this has run.
     leptos::mount::hydrate_islands();
