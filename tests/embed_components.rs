@@ -4,8 +4,7 @@
 //! Chromium's real one needs a permission prompt).
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::embed::EmbedPanel;
-use explainer::runtime::embed::wire;
+use explainer::components::embed::{EmbedPanelIsland, EmbedView};
 
 /// What the status line says after a successful copy (en.ftl `embed-copied`).
 const COPIED: &str = "Embed code copied.";
@@ -16,7 +15,7 @@ use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 mod support;
 
-use support::{all, click, english, mount, outline, sleep, story, text, words};
+use support::{all, click, hydrate, outline, prerendered, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -45,27 +44,31 @@ fn copied() -> Option<String> {
     js("return window.__copied").as_string()
 }
 
-/// The pictures the build gives the views (name, width, height).
-const PICTURES: [(&str, u32, u32); 4] = [
-    ("explainer", 600, 520),
-    ("context", 600, 610),
-    ("timeline", 600, 1270),
-    ("poll", 600, 850),
-];
-
-/// The panel as the page has it: its markup with the codes the build
-/// makes, wired as `start` wires it.
+/// The panel as the page has it (`target/component-fixtures/embed.html`:
+/// the codes name `/<slug>/` with the pictures xtask's fixtures give),
+/// hydrated as the page's loader hydrates it.
 async fn panel() -> Element {
-    let codes = story().embed_codes(&outline().path, "/", english(), &PICTURES);
-    let host =
-        mount(move || view! { <EmbedPanel story=story() t=english() codes=codes.clone() /> });
+    let host = prerendered(support::EMBED_HTML);
+    let n = hydrate(
+        &host,
+        "EmbedPanelIsland",
+        || (),
+        |p: Props| {
+            view! { <EmbedPanelIsland panel=p.panel voice=p.voice /> }
+        },
+    );
+    assert_eq!(n, 1, "one panel island");
     sleep(20).await;
-    let panel = host
-        .query_selector("#embed")
+    host.query_selector("#embed")
         .unwrap()
-        .expect("the panel section");
-    wire(&panel, words());
-    panel
+        .expect("the panel section")
+}
+
+/// The panel island's props, as its `data-props` carries them.
+#[derive(serde::Deserialize)]
+struct Props {
+    panel: EmbedView,
+    voice: explainer::words::Voice,
 }
 
 fn code(panel: &Element) -> String {

@@ -4,24 +4,65 @@
 //! politely; where the site answers oEmbed, a line saying that WordPress
 //! needs only the page's address.
 //!
-//! The panel is rendered to HTML with the page ([`EmbedPanel`], static
-//! markup) and brought to life in the browser by `runtime::embed::wire`: a
-//! few listeners on that markup, no reactive view. The codes themselves are
-//! made at build time (`Story::embed_codes`), carried by the view options
-//! (`data-ex-html`, `data-ex-amp`), and tested natively. The code appears once the
-//! runtime runs (it names the page's own origin); the panel needs the
-//! script and is hidden without it, in print and in the embed view
-//! (`style/embed.css`).
+//! The panel is an island ([`EmbedPanelIsland`]): rendered to HTML with the
+//! page, hydrated in the browser. The codes themselves are made at build
+//! time (`Story::embed_codes`), carried in its props, and tested natively.
+//! The code appears once the island runs (it names the page's own origin);
+//! the panel needs the script and is hidden without it, in print and in the
+//! embed view (`style/embed.css`).
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::embed::{Mode, EMBEDDABLE, FORMAT_NAME, RADIO_NAME};
-use crate::i18n::Locale;
-use crate::part::Part;
-use crate::story::outline::EmbedCode;
-use crate::story::Story;
+use crate::embed::{self as embed_rules, FORMAT_NAME, RADIO_NAME};
+use crate::messages::Say;
+use crate::words::Voice;
+#[cfg(feature = "render")]
+use crate::{
+    embed::{Mode, EMBEDDABLE},
+    i18n::Locale,
+    part::Part,
+    story::{outline::EmbedCode, Story},
+};
+
+/// One view a newsroom can embed: the radio's value and label, and its
+/// codes for a web page and an AMP page (with [`embed_rules::ORIGIN`] where
+/// the page's origin goes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmbedOption {
+    /// The view (`all`, `timeline`...).
+    pub view: String,
+    /// Its label (the whole explainer, or the part's heading).
+    pub label: String,
+    /// The code for a web page.
+    pub html: String,
+    /// The code for an AMP page.
+    pub amp: String,
+}
+
+/// The panel's words and codes, made at build time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmbedView {
+    /// "Embed this".
+    pub heading: String,
+    /// What it is for.
+    pub intro: String,
+    /// That a CMS needs only the address (a site that answers oEmbed).
+    pub cms: Option<String>,
+    /// The views' legend.
+    pub what: String,
+    /// The formats' legend, then the web page's and the AMP page's labels.
+    pub format: [String; 3],
+    /// The code's label.
+    pub code: String,
+    /// The copy button.
+    pub copy: String,
+    /// The views, the whole explainer first.
+    pub options: Vec<EmbedOption>,
+}
 
 /// The heading of an embeddable part, from the story.
+#[cfg(feature = "render")]
 fn heading(story: &'static Story, part: Part) -> &'static str {
     match part {
         Part::Context => &story.context.heading,
@@ -31,7 +72,8 @@ fn heading(story: &'static Story, part: Part) -> &'static str {
     }
 }
 
-/// The panel's markup (static: `runtime::embed::wire` makes it work).
+/// The panel, rendered at build time from the story: its island's props.
+#[cfg(feature = "render")]
 #[component]
 pub fn EmbedPanel(
     /// The story (for the part headings).
@@ -45,71 +87,186 @@ pub fn EmbedPanel(
     #[prop(optional)]
     codes: Vec<EmbedCode>,
 ) -> impl IntoView {
-    let option = move |m: Mode| {
-        let code = codes
-            .iter()
-            .find(|c| Some(c.view.as_str()) == m.attr())
-            .cloned();
-        let (html, amp) = code.map(|c| (c.html, c.amp)).unzip();
-        let label = match m {
-            Mode::Only(p) => heading(story, p).to_owned(),
-            _ => t.text("embed-whole"),
-        };
+    let options = [Mode::Whole]
+        .into_iter()
+        .chain(EMBEDDABLE.map(Mode::Only))
+        .map(|m| {
+            let code = codes.iter().find(|c| Some(c.view.as_str()) == m.attr());
+            EmbedOption {
+                view: m.attr().unwrap_or_default().to_owned(),
+                label: match m {
+                    Mode::Only(p) => heading(story, p).to_owned(),
+                    _ => t.text("embed-whole"),
+                },
+                html: code.map(|c| c.html.clone()).unwrap_or_default(),
+                amp: code.map(|c| c.amp.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let panel = EmbedView {
+        heading: t.text("embed-heading"),
+        intro: t.text("embed-intro"),
+        cms: oembed.then(|| t.text("embed-cms")),
+        what: t.text("embed-what"),
+        format: [
+            t.text("embed-format"),
+            t.text("embed-format-html"),
+            t.text("embed-format-amp"),
+        ],
+        code: t.text("embed-code"),
+        copy: t.text("embed-copy"),
+        options,
+    };
+    view! { <EmbedPanelIsland panel=panel voice=t.voice(&SAYS) /> }
+}
+
+/// The runtime messages the panel says.
+pub const SAYS: [&str; 2] = ["embed-copied", "embed-copy-refused"];
+
+/// The "Embed this" panel, an island: the code of the view and the kind of
+/// page checked (which the browser may have restored before the wasm
+/// arrived), with this page's origin; selected on focus; copied with the
+/// button, said in a polite status line.
+#[island]
+pub fn EmbedPanelIsland(
+    /// Its words and codes.
+    panel: EmbedView,
+    /// What it says.
+    voice: Voice,
+) -> impl IntoView {
+    let EmbedView {
+        heading,
+        intro,
+        cms,
+        what,
+        format: [format, html_label, amp_label],
+        code: code_label,
+        copy: copy_label,
+        options,
+    } = panel;
+    let view = RwSignal::new(0usize);
+    let amp = RwSignal::new(false);
+    let origin = RwSignal::new(None::<String>);
+    let said = RwSignal::new(String::new());
+    let radios: Vec<NodeRef<leptos::html::Input>> =
+        options.iter().map(|_| NodeRef::new()).collect();
+    let amp_radio = NodeRef::<leptos::html::Input>::new();
+    let codes: Vec<(String, String)> = options
+        .iter()
+        .map(|o| (o.html.clone(), o.amp.clone()))
+        .collect();
+    let codes = StoredValue::new(codes);
+    let voice = StoredValue::new(voice);
+    // In the browser: the page's origin, and what the browser restored.
+    {
+        let radios = radios.clone();
+        Effect::new(move |_| {
+            origin.set(crate::browser::window().location().origin().ok());
+            if let Some(k) = radios
+                .iter()
+                .position(|r| r.get_untracked().is_some_and(|r| r.checked()))
+            {
+                view.set(k);
+            }
+            amp.set(amp_radio.get_untracked().is_some_and(|r| r.checked()));
+        });
+    }
+    // The code: empty until the page's origin is known.
+    let code = move || {
+        let origin = origin.get()?;
+        let (html, amp_code) = codes.with_value(|c| c.get(view.get()).cloned())?;
+        let text = if amp.get() { amp_code } else { html };
+        Some(text.replace(embed_rules::ORIGIN, &origin))
+    };
+    let copy = move |_| {
+        said.set(String::new());
+        let text = code().unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let key = if crate::clipboard::copy(&text).await {
+                "embed-copied"
+            } else {
+                "embed-copy-refused"
+            };
+            said.set(voice.with_value(|v| v.say(&Say::new(key))));
+        });
+    };
+    let choices = options
+        .into_iter()
+        .zip(radios)
+        .enumerate()
+        .map(|(k, (o, node))| {
+            view! {
+                <label class="ex-embed__option">
+                    <input
+                        type="radio"
+                        name=RADIO_NAME
+                        value=o.view
+                        checked=k == 0
+                        node_ref=node
+                        on:change=move |_| {
+                            view.set(k);
+                            said.set(String::new());
+                        }
+                    />
+                    " "
+                    {o.label}
+                </label>
+            }
+        })
+        .collect_view();
+    let format_choice = move |value: &'static str, label: String| {
+        let is_amp = value == "amp";
         view! {
             <label class="ex-embed__option">
                 <input
                     type="radio"
-                    name=RADIO_NAME
-                    value=m.attr()
-                    checked=m == Mode::Whole
-                    data-ex-html=html
-                    data-ex-amp=amp
+                    name=FORMAT_NAME
+                    value=value
+                    checked=!is_amp
+                    node_ref=if is_amp { amp_radio } else { NodeRef::new() }
+                    on:change=move |_| {
+                        amp.set(is_amp);
+                        said.set(String::new());
+                    }
                 />
                 " "
                 {label}
             </label>
         }
     };
-    let options = [Mode::Whole]
-        .into_iter()
-        .chain(EMBEDDABLE.map(Mode::Only))
-        .map(option)
-        .collect_view();
-    let format = move |value: &'static str, key: &'static str| {
-        view! {
-            <label class="ex-embed__option">
-                <input type="radio" name=FORMAT_NAME value=value checked=value == "html" />
-                " "
-                {t.text(key)}
-            </label>
-        }
-    };
 
     view! {
         <section id="embed" class="ex-embed ex-needs-js ex-no-print" aria-labelledby="ex-embed-heading">
-            <h2 id="ex-embed-heading" class="ex-section-heading">{t.text("embed-heading")}</h2>
-            <p>{t.text("embed-intro")}</p>
-            {oembed.then(|| view! { <p class="ex-embed__cms">{t.text("embed-cms")}</p> })}
+            <h2 id="ex-embed-heading" class="ex-section-heading">{heading}</h2>
+            <p>{intro}</p>
+            {cms.map(|c| view! { <p class="ex-embed__cms">{c}</p> })}
             <fieldset class="ex-embed__options">
-                <legend>{t.text("embed-what")}</legend>
-                {options}
+                <legend>{what}</legend>
+                {choices}
             </fieldset>
             <fieldset class="ex-embed__options">
-                <legend>{t.text("embed-format")}</legend>
-                {format("html", "embed-format-html")}
-                {format("amp", "embed-format-amp")}
+                <legend>{format}</legend>
+                {format_choice("html", html_label)}
+                {format_choice("amp", amp_label)}
             </fieldset>
-            <label class="ex-embed__label" for="ex-embed-code">{t.text("embed-code")}</label>
+            <label class="ex-embed__label" for="ex-embed-code">{code_label}</label>
             <textarea
                 id="ex-embed-code"
                 class="ex-embed__code"
                 readonly
                 rows="5"
                 spellcheck="false"
+                prop:value=move || code().unwrap_or_default()
+                on:focusin=move |e| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                        t.select();
+                    }
+                }
             ></textarea>
             <div class="ex-embed__actions">
-                <button type="button" class="ex-button">{t.text("embed-copy")}</button>
-                <p class="ex-embed__status" role="status"></p>
+                <button type="button" class="ex-button" on:click=copy>{copy_label}</button>
+                <p class="ex-embed__status" role="status">{move || said.get()}</p>
             </div>
         </section>
     }

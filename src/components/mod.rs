@@ -8,7 +8,6 @@
 #[cfg(feature = "render")]
 pub mod article;
 pub mod context;
-#[cfg(feature = "render")]
 pub mod embed;
 #[cfg(feature = "render")]
 pub mod poll;

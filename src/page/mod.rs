@@ -115,14 +115,24 @@ fn static_without_markers(html: &str) -> String {
 
 /// One part of `story`'s page as the page renders it, islands and all,
 /// for the component tests to hydrate (`cargo xtask test` writes them to
-/// `target/component-fixtures/<part>.html` first).
-pub fn part_html(story: &'static Story, t: &'static Locale, part: crate::part::Part) -> String {
-    use crate::components::{context::ContextSections, timeline::Timeline};
+/// `target/component-fixtures/<part>.html` first); the embed panel offers
+/// `codes`.
+pub fn part_html(
+    story: &'static Story,
+    t: &'static Locale,
+    part: crate::part::Part,
+    codes: Vec<crate::story::outline::EmbedCode>,
+) -> String {
+    use crate::components::{context::ContextSections, embed::EmbedPanel, timeline::Timeline};
     use crate::part::Part;
-    use leptos::either::Either;
+    use leptos::either::EitherOf4;
     to_html(move || match part {
-        Part::Context => Either::Left(view! { <ContextSections context=&story.context t=t /> }),
-        _ => Either::Right(view! { <Timeline timeline=&story.timeline t=t /> }),
+        Part::Context => EitherOf4::A(view! { <ContextSections context=&story.context t=t /> }),
+        Part::Timeline => EitherOf4::B(view! { <Timeline timeline=&story.timeline t=t /> }),
+        Part::Embed => EitherOf4::C(view! { <EmbedPanel story=story t=t codes=codes /> }),
+        Part::Poll => {
+            EitherOf4::D(view! { <crate::components::poll::Poll poll=&story.poll t=t /> })
+        }
     })
 }
 

@@ -1,26 +1,22 @@
 //! The embed view and the "Embed this" panel, live.
 //!
 //! [`start`] reads the view from the address (as the head script did),
-//! and in a frame reports the content's height to the parent; [`wire`]
-//! brings the standalone page's "Embed this" panel to life: the code for
-//! the part chosen, selected on focus, copied with a polite confirmation.
-//! The rules and the messages are [`crate::embed`]'s, tested natively.
+//! and in a frame reports the content's height to the parent. (The "Embed
+//! this" panel is an island: `components::embed::EmbedPanelIsland`.) The
+//! rules and the messages are [`crate::embed`]'s, tested natively.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
-use super::clipboard;
 use super::dom;
 use crate::embed::resize::{
     amp_message, asks_for_height, child_id, css_px, height_message, wp_message, wp_secret,
 };
-use crate::embed::{self, Mode, FORMAT_NAME, RADIO_NAME};
+use crate::embed::{self, Mode};
 use crate::json::Json;
-use crate::words::Words;
 
 /// Reads the view from the address and marks `<html data-ex-embed>` (as
 /// the inline head script already did, in case it was blocked); in a frame,
@@ -34,71 +30,6 @@ pub fn start() -> Mode {
     }
     report_height(&window, &search);
     mode
-}
-
-/// Brings the panel rendered by `components::embed::EmbedPanel` under
-/// `root` to life: shows the code the checked view's option carries for
-/// the kind of page checked (which the browser may have restored), with this
-/// page's origin, changes it with the options, selects it on focus, and
-/// copies it with the button, saying so in the status line. Does nothing
-/// when the markup is missing.
-pub fn wire(root: &Element, words: &'static Words) {
-    let find = |selector: &str| root.query_selector(selector).ok().flatten();
-    let (Some(code), Some(status)) = (find("textarea"), find("[role=status]")) else {
-        return;
-    };
-    let code: HtmlTextAreaElement = code.unchecked_into();
-    let origin = dom::window().location().origin().unwrap_or_default();
-    let show = {
-        let code = code.clone();
-        let root = root.clone();
-        move || {
-            let checked = |name: &str| {
-                root.query_selector(&format!("input[name={name}]:checked"))
-                    .ok()
-                    .flatten()
-            };
-            let amp = checked(FORMAT_NAME)
-                .is_some_and(|r| r.unchecked_into::<HtmlInputElement>().value() == "amp");
-            let attr = if amp { "data-ex-amp" } else { "data-ex-html" };
-            if let Some(text) = checked(RADIO_NAME).and_then(|r| r.get_attribute(attr)) {
-                code.set_value(&text.replace(embed::ORIGIN, &origin));
-            }
-        }
-    };
-    show();
-
-    let on_event = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
-        let e: web_sys::Event = e.unchecked_into();
-        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        match e.type_().as_str() {
-            "change" if target.tag_name() == "INPUT" => {
-                show();
-                status.set_text_content(None);
-            }
-            "focusin" if target.tag_name() == "TEXTAREA" => code.select(),
-            "click" if target.closest("button").ok().flatten().is_some() => {
-                let text = code.value();
-                let status = status.clone();
-                status.set_text_content(None);
-                clipboard::copy(&text, move |copied| {
-                    let key = if copied {
-                        "embed-copied"
-                    } else {
-                        "embed-copy-refused"
-                    };
-                    status.set_text_content(Some(&words.text(key)));
-                });
-            }
-            _ => {}
-        }
-    })
-    .into_js_value();
-    for kind in ["change", "focusin", "click"] {
-        let _ = root.add_event_listener_with_callback(kind, on_event.unchecked_ref());
-    }
 }
 
 /// In a frame, reports the content's height to the parent whenever it

@@ -53,10 +53,9 @@ pub fn words_of(outline: &Outline) -> &'static Words {
 /// `words`.
 pub fn wire(part: Part, host: &web_sys::Element, outline: &'static Outline, words: &'static Words) {
     match part {
-        // Islands (`components::context::ContextTools`, `components::timeline::TimelineIsland`).
-        Part::Context | Part::Timeline => {}
+        // Islands (`ContextTools`, `TimelineIsland`, `EmbedPanelIsland`).
+        Part::Context | Part::Timeline | Part::Embed => {}
         Part::Poll => poll::wire(host, &outline.poll, &outline.slug, words),
-        Part::Embed => embed::wire(host, words),
     }
 }
 
@@ -85,11 +84,6 @@ pub fn start() {
         let selector = format!("[data-ex-part=\"{}\"]", part.name());
         if let Ok(Some(host)) = document.query_selector(&selector) {
             wire(part, &host, outline, words);
-        }
-    }
-    if mode.shows(Part::Embed) {
-        if let Some(panel) = document.get_element_by_id("embed") {
-            wire(Part::Embed, &panel, outline, words);
         }
     }
 }

@@ -33,6 +33,18 @@ pub const CONTEXT_HTML: &str = include_str!(concat!(
     "/target/component-fixtures/context.html"
 ));
 
+/// The pre-rendered embed panel (`target/component-fixtures/embed.html`).
+pub const EMBED_HTML: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/component-fixtures/embed.html"
+));
+
+/// The pre-rendered poll (`target/component-fixtures/poll.html`).
+pub const POLL_HTML: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/component-fixtures/poll.html"
+));
+
 /// The pre-rendered timeline (`target/component-fixtures/timeline.html`).
 pub const TIMELINE_HTML: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -557,8 +557,17 @@ pub fn component_fixtures(root: &Path) -> Result {
     let locale: &'static Locale = Box::leak(Box::new(locale));
     let dir = root.join("target").join("component-fixtures");
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for part in [Part::Context, Part::Timeline] {
-        let html = explainer::page::part_html(story, locale, part);
+    // The embed codes name the story's page at `/<slug>/` on a site at `/`,
+    // with pictures of these sizes (name, width, height), as the tests expect.
+    let pictures = [
+        ("explainer", 600, 520),
+        ("context", 600, 610),
+        ("timeline", 600, 1270),
+        ("poll", 600, 850),
+    ];
+    let codes = story.embed_codes(&format!("/{}/", story.slug), "/", locale, &pictures);
+    for part in [Part::Context, Part::Timeline, Part::Embed, Part::Poll] {
+        let html = explainer::page::part_html(story, locale, part, codes.clone());
         write_atomic(&dir.join(format!("{}.html", part.name())), html.as_bytes())?;
     }
     Ok(())
