@@ -3,7 +3,7 @@
 //! as the page lives. Called from effects and event handlers only, never
 //! while rendering, so the components pre-render natively.
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 use web_sys::{Document, EventTarget, Window};
 
@@ -29,9 +29,11 @@ pub fn parent_frame() -> Option<Window> {
 }
 
 /// Calls `f` with every `kind` event on `target`, for as long as the page
-/// lives (islands are never unmounted).
+/// lives (islands are never unmounted). Not passive (gloo's default is):
+/// `f` may call `preventDefault`, as the link through WordPress does.
 pub fn listen(target: &EventTarget, kind: &'static str, f: impl FnMut(&web_sys::Event) + 'static) {
-    EventListener::new(target, kind, f).forget();
+    let options = EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(target, kind, options, f).forget();
 }
 
 /// The address's `location.hash`, `#` included (empty when none).

@@ -1,7 +1,7 @@
 //! Deep links: reading a slug from the address's fragment and writing one back.
 //!
 //! Plain functions, tested natively; the runtime reads and writes the
-//! address with them (`runtime::dom`).
+//! address with them (`browser`).
 
 /// The fragment of a `location.hash` value, without `#`; `None` when empty.
 /// Percent-escapes are decoded for ASCII (slugs are ASCII by validation).

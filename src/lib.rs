@@ -11,10 +11,9 @@
 //!    HTML by the Leptos [`components`] at build time, the interactive
 //!    ones as islands carrying their props, with the story's
 //!    [outline](story::outline) in a JSON data island.
-//! 4. **The wasm** (feature `hydrate`): the same for every story; it
-//!    hydrates the islands over plain, natively tested state ([`timeline`],
-//!    [`poll`], [`embed`]); `runtime` still wires the parts that are not
-//!    islands yet (the poll, the embed panel) from the outline.
+//! 4. **The wasm** (feature `hydrate`, `src/main.rs`): the same for every
+//!    story; it hydrates the islands over plain, natively tested state
+//!    ([`timeline`], [`poll`], [`embed`]).
 
 #[cfg(feature = "islands")]
 pub mod browser;
@@ -37,8 +36,6 @@ pub mod words;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod page;
-#[cfg(target_arch = "wasm32")]
-pub mod runtime;
 
 #[cfg(feature = "render")]
 pub use app::App;
@@ -80,7 +77,7 @@ mod app {
                     <Timeline timeline=&story.timeline t=t />
                 </div>
                 <div class="ex-part" data-ex-part=Part::Poll.name()>
-                    <Poll poll=&story.poll t=t />
+                    <Poll poll=&story.poll story=story.slug.clone() t=t />
                 </div>
                 <div class="ex-part" data-ex-part=Part::Embed.name()>
                     <EmbedPanel story=story t=t oembed=oembed codes=embeds />

@@ -1,15 +1,24 @@
-//! The browser runtime's entry point: brings the pre-rendered story page to
-//! life (see `explainer::runtime`).
+//! The browser app's entry point (Trunk's build, feature `hydrate`): the
+//! islands' reactive root, and the embed view. The page's loader then
+//! hydrates each `<leptos-island>` with the function the wasm exports for
+//! it, and marks `<html data-app-ready>`.
 
 /// The page is single-threaded: a free-list allocator a fraction of the
-/// default one's size, which the first-load budget needs.
+/// default one's size.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: the runtime runs on the page's one thread (no wasm threads).
+    // SAFETY: the app runs on the page's one thread (no wasm threads).
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 fn main() {
-    #[cfg(target_arch = "wasm32")]
-    explainer::runtime::start();
+    #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+    {
+        // Panic messages in the console while developing; release builds
+        // skip the formatting code it pulls in.
+        #[cfg(debug_assertions)]
+        console_error_panic_hook::set_once();
+        leptos::mount::hydrate_islands();
+        explainer::embed::frame::start();
+    }
 }

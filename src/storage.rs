@@ -6,8 +6,11 @@
 //! modes). Each failure is a [`Problem`] with a reader-facing message.
 //!
 //! [`Backend`] is the seam between the poll's load and save rules, tested
-//! natively with a fake store, and the browser's `localStorage`
-//! (`runtime::storage`).
+//! natively with a fake store, and the browser's `localStorage` ([`Local`],
+//! guarded: the getter and every call can throw, and each failure comes back
+//! as a [`Problem`]; nothing panics or unwraps a JavaScript result. gloo's
+//! `LocalStorage` is not used for this: it panics where storage is blocked,
+//! as in a sandboxed frame).
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +53,49 @@ pub trait Backend {
     fn set(&self, key: &str, value: &str) -> Result<(), Problem>;
     /// Removes `key` (no error when it is absent).
     fn remove(&self, key: &str) -> Result<(), Problem>;
+}
+
+/// The page's `localStorage` (in the browser only).
+#[cfg(feature = "islands")]
+pub struct Local(web_sys::Storage);
+
+#[cfg(feature = "islands")]
+fn thrown(err: &wasm_bindgen::JsValue) -> Problem {
+    let name = js_sys::Reflect::get(err, &wasm_bindgen::JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    Problem::from_error_name(&name)
+}
+
+/// Opens `localStorage`; `Err` when the browser has none for this page or
+/// the getter throws (a sandboxed frame, blocked third-party storage).
+#[cfg(feature = "islands")]
+pub fn local() -> Result<Local, Problem> {
+    let window = web_sys::window().ok_or(Problem::Blocked)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(Local(storage)),
+        Ok(None) => Err(Problem::Blocked),
+        Err(e) => match thrown(&e) {
+            Problem::Full => Err(Problem::Full),
+            _ => Err(Problem::Blocked),
+        },
+    }
+}
+
+#[cfg(feature = "islands")]
+impl Backend for Local {
+    fn get(&self, key: &str) -> Result<Option<String>, Problem> {
+        self.0.get_item(key).map_err(|e| thrown(&e))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), Problem> {
+        self.0.set_item(key, value).map_err(|e| thrown(&e))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), Problem> {
+        self.0.remove_item(key).map_err(|e| thrown(&e))
+    }
 }
 
 #[cfg(test)]

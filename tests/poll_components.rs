@@ -3,8 +3,7 @@
 //! the way assistive technology finds them: by role, label and name.
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::poll::Poll;
-use explainer::runtime::poll::wire;
+use explainer::components::poll::{PollIsland, PollView};
 use explainer::story::QuestionKind;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,7 +12,7 @@ use web_sys::{Element, HtmlElement, Storage};
 
 mod support;
 
-use support::{all, click, english, fresh_host, outline, sleep, story, text, words};
+use support::{all, click, english, hydrate, prerendered, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -63,19 +62,35 @@ fn override_property(target: &str, name: &str, getter_body: &str) {
     );
 }
 
-/// Renders the poll and wires it over `seed` (what storage holds at load),
-/// as `start` does.
-async fn poll_after(seed: Option<&str>) -> HtmlElement {
-    let host = fresh_host();
+/// The poll island's props, as its `data-props` carries them.
+#[derive(serde::Deserialize)]
+struct Props {
+    poll: PollView,
+    voice: explainer::words::Voice,
+}
+
+/// The poll as the build renders it (`html`), hydrated as the page's loader
+/// hydrates it, over `seed` (what storage holds at load).
+fn hydrate_poll(html: &str, seed: Option<&str>) -> HtmlElement {
+    let host = prerendered(html);
     if let Some(value) = seed {
         storage().set_item(&key(), value).unwrap();
     }
-    leptos::mount::mount_to(
-        host.clone(),
-        || view! { <Poll poll=&story().poll t=english() /> },
-    )
-    .forget();
-    wire(&host, &outline().poll, &outline().slug, words());
+    let n = hydrate(
+        &host,
+        "PollIsland",
+        || (),
+        |p: Props| {
+            view! { <PollIsland poll=p.poll voice=p.voice /> }
+        },
+    );
+    assert_eq!(n, 1, "one poll island");
+    host
+}
+
+/// The pre-rendered poll hydrated over `seed` (what storage holds at load).
+async fn poll_after(seed: Option<&str>) -> HtmlElement {
+    let host = hydrate_poll(support::POLL_HTML, seed);
     sleep(20).await;
     host
 }
@@ -648,9 +663,10 @@ async fn a_quota_error_on_save_keeps_answers_on_the_page_and_says_why() {
 }
 
 /// The story with a results service (made up: `https://results.test`),
-/// its outline, and the poll rendered and wired for it, with the
-/// browser's `fetch` replaced by `fetch_body` (JavaScript, given `url` and
-/// `init`, recording each call in `window.__sent`).
+/// its outline, and its poll pre-rendered (`poll-results.html`) and
+/// hydrated, with the browser's `fetch` replaced by `fetch_body`
+/// (JavaScript; each call's address, method, credentials and body are
+/// recorded in `window.__sent`).
 async fn poll_with_results(
     fetch_body: &str,
 ) -> (HtmlElement, &'static explainer::story::outline::Outline) {
@@ -658,7 +674,11 @@ async fn poll_with_results(
         &format!(
             "window.__realFetch ??= window.fetch;
              window.__sent = [];
-             window.fetch = (url, init) => {{ window.__sent.push([url, init]); {fetch_body} }};"
+             window.fetch = async (input, init) => {{
+               const r = new Request(input, init);
+               window.__sent.push([r.url, {{ method: r.method, credentials: r.credentials, body: await r.clone().text() }}]);
+               {fetch_body}
+             }};"
         ),
         &JsValue::NULL,
         &JsValue::NULL,
@@ -671,13 +691,7 @@ async fn poll_with_results(
         "/",
         english(),
     )));
-    let host = fresh_host();
-    leptos::mount::mount_to(
-        host.clone(),
-        move || view! { <Poll poll=&s.poll t=english() /> },
-    )
-    .forget();
-    wire(&host, &o.poll, &o.slug, words());
+    let host = hydrate_poll(support::POLL_RESULTS_HTML, None);
     sleep(20).await;
     (host, o)
 }
@@ -789,6 +803,8 @@ async fn with_a_results_service_a_save_is_sent_and_the_tally_shown() {
 
     // A clear is sent too: an empty set.
     click(&button(&host, "Clear my answers"));
+    // (The page shows the change after the click's task, as a reader sees it.)
+    sleep(0).await;
     click(&button(&host, "Yes, clear them"));
     sleep(50).await;
     let calls = sent();

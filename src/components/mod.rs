@@ -9,6 +9,5 @@
 pub mod article;
 pub mod context;
 pub mod embed;
-#[cfg(feature = "render")]
 pub mod poll;
 pub mod timeline;

@@ -8,7 +8,11 @@
 //! before the first paint and `style/embed.css` hides what the view leaves
 //! out. This module reads the query with the same rules, for what the
 //! runtime does (which parts to wire, whether to report its height). Plain
-//! functions, tested natively; the browser side is `runtime::embed`.
+//! functions, tested natively; the browser side is [`frame`] and the panel island
+//! (`components::embed`).
+
+#[cfg(feature = "hydrate")]
+pub mod frame;
 
 pub mod resize;
 

@@ -618,6 +618,18 @@ impl Locale {
         }
     }
 
+    /// What an island that says the messages whose keys `keep` accepts
+    /// needs of the edition (an island prop).
+    pub fn voice_where(&self, keep: impl Fn(&str) -> bool) -> crate::words::Voice {
+        let all = self.runtime_messages();
+        crate::words::Voice {
+            lang: self.lang.clone(),
+            messages: Messages {
+                templates: all.templates.into_iter().filter(|(k, _)| keep(k)).collect(),
+            },
+        }
+    }
+
     /// Every runtime message's template, for the data island.
     pub fn runtime_messages(&self) -> Messages {
         Messages {

@@ -130,9 +130,9 @@ pub fn part_html(
         Part::Context => EitherOf4::A(view! { <ContextSections context=&story.context t=t /> }),
         Part::Timeline => EitherOf4::B(view! { <Timeline timeline=&story.timeline t=t /> }),
         Part::Embed => EitherOf4::C(view! { <EmbedPanel story=story t=t codes=codes /> }),
-        Part::Poll => {
-            EitherOf4::D(view! { <crate::components::poll::Poll poll=&story.poll t=t /> })
-        }
+        Part::Poll => EitherOf4::D(
+            view! { <crate::components::poll::Poll poll=&story.poll story=story.slug.clone() t=t /> },
+        ),
     })
 }
 
@@ -418,10 +418,10 @@ mod tests {
         assert!(html.contains(&format!(
             "<meta name=\"twitter:image\" content=\"{page}images/card.png\">"
         )));
-        // The embed panel says a CMS needs only the address; each view's
-        // option carries its codes, the origin left to the browser.
+        // The embed panel says a CMS needs only the address; its island's
+        // props carry each view's codes, the origin left to the browser.
         assert!(html.contains("class=\"ex-embed__cms\""));
-        assert!(html.contains("data-ex-amp="));
+        assert!(html.contains("amp-iframe"));
         assert!(html.contains("images/poll.png"));
         // Without it: no absolute addresses, a plain card, no CMS line.
         let (_, plain) = super::tests::page();

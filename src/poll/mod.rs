@@ -3,12 +3,14 @@
 //! format ([`codec`]), what loading and saving do when the browser's
 //! storage misbehaves ([`keep`]), and what the poll shows ([`state`]).
 //!
-//! Nothing here touches the browser; `runtime::poll` is a thin layer that
+//! Nothing here touches the browser; the poll island (`components::poll`) is a thin layer that
 //! shows the state and writes to storage.
 
 pub mod codec;
 pub mod keep;
 pub mod results;
+#[cfg(feature = "islands")]
+pub mod service;
 pub mod state;
 
 /// The id of one of a question's controls: `poll-<question>--<part>`

@@ -176,6 +176,7 @@ pub struct ResultsService {
 
 /// How a question is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub enum QuestionKind {
     /// One choice.
     Single,

@@ -121,6 +121,7 @@ pub struct MilestoneOutline {
 
 /// The poll's questions.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub struct PollOutline {
     /// Heading that labels the poll.
     pub heading: String,
@@ -132,6 +133,7 @@ pub struct PollOutline {
 
 /// A question: how it is answered, not what it asks.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub struct QuestionOutline {
     /// Stable id.
     pub slug: String,
@@ -147,6 +149,7 @@ pub struct QuestionOutline {
 
 /// A choice: its id, and whether it has its own text box.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
 pub struct ChoiceOutline {
     /// Stable id (what saved answers store).
     pub id: String,
@@ -237,40 +240,44 @@ impl Story {
                     .collect(),
             },
             timeline: timeline_outline(&self.timeline, words),
-            poll: PollOutline {
-                heading: self.poll.heading.clone(),
-                questions: self
-                    .poll
-                    .questions
+            poll: poll_outline(&self.poll),
+        }
+    }
+}
+
+/// A poll's outline: questions, kinds, choice ids, limits and its results
+/// service.
+pub fn poll_outline(poll: &crate::story::Poll) -> PollOutline {
+    PollOutline {
+        heading: poll.heading.clone(),
+        questions: poll
+            .questions
+            .iter()
+            .map(|q| QuestionOutline {
+                slug: q.slug.clone(),
+                kind: q.kind,
+                max_length: q.max_length,
+                choices: q
+                    .choices
                     .iter()
-                    .map(|q| QuestionOutline {
-                        slug: q.slug.clone(),
-                        kind: q.kind,
-                        max_length: q.max_length,
-                        choices: q
-                            .choices
-                            .iter()
-                            .map(|c| ChoiceOutline {
-                                id: c.id.clone(),
-                                other: c.other,
-                            })
-                            .collect(),
-                        other_label: q
-                            .choices
-                            .iter()
-                            .find(|c| c.other)
-                            .map(|c| c.label.clone())
-                            .unwrap_or_default(),
+                    .map(|c| ChoiceOutline {
+                        id: c.id.clone(),
+                        other: c.other,
                     })
                     .collect(),
-                results: self
-                    .poll
-                    .results
-                    .as_ref()
-                    .map(|r| r.url.clone())
+                other_label: q
+                    .choices
+                    .iter()
+                    .find(|c| c.other)
+                    .map(|c| c.label.clone())
                     .unwrap_or_default(),
-            },
-        }
+            })
+            .collect(),
+        results: poll
+            .results
+            .as_ref()
+            .map(|r| r.url.clone())
+            .unwrap_or_default(),
     }
 }
 

@@ -45,6 +45,13 @@ pub const POLL_HTML: &str = include_str!(concat!(
     "/target/component-fixtures/poll.html"
 ));
 
+/// The pre-rendered poll of the story with a made-up results service,
+/// `https://results.test` (`target/component-fixtures/poll-results.html`).
+pub const POLL_RESULTS_HTML: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/target/component-fixtures/poll-results.html"
+));
+
 /// The pre-rendered timeline (`target/component-fixtures/timeline.html`).
 pub const TIMELINE_HTML: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -170,12 +177,4 @@ pub fn outline() -> &'static explainer::story::outline::Outline {
     static OUTLINE: std::sync::OnceLock<explainer::story::outline::Outline> =
         std::sync::OnceLock::new();
     OUTLINE.get_or_init(|| story().outline(&format!("/{}/", story().slug), "/", english()))
-}
-
-/// What the runtime says, from the outline's messages and the browser's `Intl`.
-pub fn words() -> &'static explainer::words::Words {
-    thread_local! {
-        static WORDS: &'static explainer::words::Words = explainer::runtime::words_of(outline());
-    }
-    WORDS.with(|w| *w)
 }

@@ -570,6 +570,12 @@ pub fn component_fixtures(root: &Path) -> Result {
         let html = explainer::page::part_html(story, locale, part, codes.clone());
         write_atomic(&dir.join(format!("{}.html", part.name())), html.as_bytes())?;
     }
+    // The same poll with a results service (made up: `https://results.test`).
+    let mut with_results = story.clone();
+    with_results.poll.results = story::source::results_service("https://results.test").ok();
+    let with_results: &'static Story = Box::leak(Box::new(with_results));
+    let html = explainer::page::part_html(with_results, locale, Part::Poll, Vec::new());
+    write_atomic(&dir.join("poll-results.html"), html.as_bytes())?;
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! The embed view and the "Embed this" panel, live.
+//! The embed view in the browser, for the whole page (no island: it is
+//! about the frame, not a part).
 //!
 //! [`start`] reads the view from the address (as the head script did),
 //! and in a frame reports the content's height to the parent. (The "Embed
@@ -11,7 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom;
+use crate::browser;
 use crate::embed::resize::{
     amp_message, asks_for_height, child_id, css_px, height_message, wp_message, wp_secret,
 };
@@ -22,10 +23,10 @@ use crate::json::Json;
 /// the inline head script already did, in case it was blocked); in a frame,
 /// starts reporting the content's height to the parent.
 pub fn start() -> Mode {
-    let window = dom::window();
+    let window = browser::window();
     let search = window.location().search().unwrap_or_default();
     let mode = embed::mode(&search);
-    if let (Some(value), Some(root)) = (mode.attr(), dom::document().document_element()) {
+    if let (Some(value), Some(root)) = (mode.attr(), browser::document().document_element()) {
         let _ = root.set_attribute("data-ex-embed", value);
     }
     report_height(&window, &search);
@@ -39,7 +40,7 @@ pub fn start() -> Mode {
 /// message for our `childId` and WordPress's `ready` with our secret;
 /// every other message is ignored. Does nothing in a top-level page.
 fn report_height(window: &web_sys::Window, search: &str) {
-    let Some(parent) = dom::parent_frame() else {
+    let Some(parent) = browser::parent_frame() else {
         return;
     };
     let Some(root) = window.document().and_then(|d| d.document_element()) else {
@@ -119,9 +120,13 @@ fn field(value: &JsValue, name: &str) -> String {
 /// in the frame. Links within the page, and to other sites, are left alone.
 fn links_through_wordpress(parent: &web_sys::Window, secret: String) {
     let parent = parent.clone();
-    let host = dom::window().location().host().unwrap_or_default();
-    dom::on(&dom::document(), "click", move |e| {
-        let Some(a) = dom::target_in(&e, "a[href]") else {
+    let host = browser::window().location().host().unwrap_or_default();
+    browser::listen(&browser::document(), "click", move |e| {
+        let Some(a) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("a[href]").ok().flatten())
+        else {
             return;
         };
         let href = a.get_attribute("href").unwrap_or_default();
