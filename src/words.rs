@@ -86,3 +86,28 @@ impl Voice {
         self.messages.format(say, &Intl::new(&self.lang))
     }
 }
+
+/// Gives a struct of `String` fields a compact wire format for island
+/// props: a JSON array of its fields in order (`#[serde(from = "Vec<String>",
+/// into = "Vec<String>")]` on the struct). Every such struct then shares
+/// one visitor in the wasm (a list of strings) instead of carrying a
+/// field-name matcher of its own; the page carries no field names either.
+#[macro_export]
+macro_rules! string_list {
+    ($name:ident { $($field:ident),+ $(,)? }) => {
+        impl From<$name> for Vec<String> {
+            fn from(v: $name) -> Vec<String> {
+                vec![$(v.$field),+]
+            }
+        }
+
+        impl From<Vec<String>> for $name {
+            fn from(v: Vec<String>) -> $name {
+                let mut fields = v.into_iter();
+                $name {
+                    $($field: fields.next().unwrap_or_default()),+
+                }
+            }
+        }
+    };
+}

@@ -29,6 +29,7 @@ use crate::{
 /// codes for a web page and an AMP page (with [`embed_rules::ORIGIN`] where
 /// the page's origin goes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct EmbedOption {
     /// The view (`all`, `timeline`...).
     pub view: String,
@@ -39,6 +40,13 @@ pub struct EmbedOption {
     /// The code for an AMP page.
     pub amp: String,
 }
+
+crate::string_list!(EmbedOption {
+    view,
+    label,
+    html,
+    amp
+});
 
 /// The panel's words and codes, made at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

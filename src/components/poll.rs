@@ -43,6 +43,7 @@ pub struct QuestionView {
 
 /// The poll's words, made at build time from the story and the locale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct PollWords {
     /// Shown without JavaScript.
     pub noscript: String,
@@ -73,6 +74,23 @@ pub struct PollWords {
     /// "your answer", beside the reader's own choices in the results.
     pub results_mine: String,
 }
+
+crate::string_list!(PollWords {
+    noscript,
+    own_page,
+    save,
+    cancel,
+    your_answers,
+    change,
+    clear,
+    confirm,
+    confirm_yes,
+    confirm_no,
+    no_answer,
+    privacy,
+    results_heading,
+    results_mine
+});
 
 /// Everything the poll island shows, made at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -38,6 +38,7 @@ pub enum DatePiece {
 
 /// The timeline's words that are not the story's, in the edition's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct TimelineWords {
     /// How to use it.
     pub hint: String,
@@ -61,8 +62,22 @@ pub struct TimelineWords {
     pub copy_link: String,
 }
 
+crate::string_list!(TimelineWords {
+    hint,
+    filters,
+    today,
+    dated,
+    undated,
+    empty,
+    when,
+    sector,
+    status,
+    copy_link
+});
+
 /// A sector's filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct FilterView {
     /// How many milestones it has, in words ("3 milestones").
     pub count: String,

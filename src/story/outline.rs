@@ -90,12 +90,16 @@ pub struct TimelineOutline {
 /// A sector.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "islands", serde(from = "Vec<String>", into = "Vec<String>"))]
 pub struct SectorOutline {
     /// Stable id.
     pub slug: String,
     /// Label, for announcements.
     pub label: String,
 }
+
+#[cfg(feature = "islands")]
+crate::string_list!(SectorOutline { slug, label });
 
 /// A milestone.
 #[derive(Debug, Clone, PartialEq)]
