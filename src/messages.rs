@@ -100,6 +100,7 @@ pub trait Numbers {
 /// The runtime messages of an edition.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "islands", serde(transparent))]
 pub struct Messages {
     /// `(key, template)`.
     pub templates: Vec<(String, Template)>,

@@ -72,12 +72,16 @@ impl Words {
 /// into the page at build time, read back in the browser.
 #[cfg(feature = "islands")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "VoiceWire", into = "VoiceWire")]
 pub struct Voice {
     /// The edition's language tag.
     pub lang: String,
     /// The island's messages.
     pub messages: Messages,
 }
+
+#[cfg(feature = "islands")]
+crate::tuple_wire!(Voice as VoiceWire { lang: String, messages: Messages });
 
 #[cfg(feature = "islands")]
 impl Voice {
@@ -107,6 +111,32 @@ macro_rules! string_list {
                 $name {
                     $($field: fields.next().unwrap_or_default()),+
                 }
+            }
+        }
+    };
+}
+
+/// Gives a struct a compact wire format for island props: a JSON array of
+/// its fields in order, through a tuple type named `$wire`
+/// (`#[serde(from = "$wire", into = "$wire")]` on the struct). A tuple's
+/// visitor is a fraction of a struct's (no field-name matcher, no map
+/// form), and the page carries no field names.
+#[macro_export]
+macro_rules! tuple_wire {
+    ($name:ident as $wire:ident { $($field:ident : $ty:ty),+ $(,)? }) => {
+        #[doc = concat!("[`", stringify!($name), "`] on the wire: its fields in order.")]
+        pub type $wire = ($($ty,)+);
+
+        impl From<$name> for $wire {
+            fn from(v: $name) -> $wire {
+                ($(v.$field,)+)
+            }
+        }
+
+        impl From<$wire> for $name {
+            fn from(t: $wire) -> $name {
+                let ($($field,)+) = t;
+                $name { $($field),+ }
             }
         }
     };

@@ -50,6 +50,7 @@ crate::string_list!(EmbedOption {
 
 /// The panel's words and codes, made at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "EmbedViewWire", into = "EmbedViewWire")]
 pub struct EmbedView {
     /// "Embed this".
     pub heading: String,
@@ -68,6 +69,8 @@ pub struct EmbedView {
     /// The views, the whole explainer first.
     pub options: Vec<EmbedOption>,
 }
+
+crate::tuple_wire!(EmbedView as EmbedViewWire { heading: String, intro: String, cms: Option<String>, what: String, format: [String; 3], code: String, copy: String, options: Vec<EmbedOption> });
 
 /// The heading of an embeddable part, from the story.
 #[cfg(feature = "render")]

@@ -28,6 +28,7 @@ use crate::{
 
 /// A question's words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "QuestionViewWire", into = "QuestionViewWire")]
 pub struct QuestionView {
     /// What it asks.
     pub prompt: String,
@@ -40,6 +41,8 @@ pub struct QuestionView {
     /// The counter under a text box before anything is typed.
     pub counter: String,
 }
+
+crate::tuple_wire!(QuestionView as QuestionViewWire { prompt: String, hint: Option<String>, choices: Vec<String>, other_label: Option<String>, counter: String });
 
 /// The poll's words, made at build time from the story and the locale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,6 +97,7 @@ crate::string_list!(PollWords {
 
 /// Everything the poll island shows, made at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "PollViewWire", into = "PollViewWire")]
 pub struct PollView {
     /// The story's slug: its storage keys and its results' address use it.
     pub story: String,
@@ -106,6 +110,8 @@ pub struct PollView {
     /// The words around them.
     pub words: PollWords,
 }
+
+crate::tuple_wire!(PollView as PollViewWire { story: String, outline: PollOutline, intro: String, questions: Vec<QuestionView>, words: PollWords });
 
 /// The poll, rendered at build time from the story: its island's props.
 #[cfg(feature = "render")]

@@ -86,6 +86,7 @@ pub struct FilterView {
 /// What a milestone shows beyond its outline (same order as the outline's
 /// milestones: walking order).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "MilestoneViewWire", into = "MilestoneViewWire")]
 pub struct MilestoneView {
     /// Its dates (empty when undated).
     pub dates: Vec<DatePiece>,
@@ -105,9 +106,12 @@ pub struct MilestoneView {
     pub source: String,
 }
 
+crate::tuple_wire!(MilestoneView as MilestoneViewWire { dates: Vec<DatePiece>, sector: String, track: Option<(String, String)>, status: String, summary: String, impact: Option<(String, String)>, note: Option<(String, String)>, source: String });
+
 /// Everything the timeline island shows and says, made at build time from
 /// the story and the edition's locale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "TimelineViewWire", into = "TimelineViewWire")]
 pub struct TimelineView {
     /// Sectors and milestones (walking order), as the state needs them.
     pub outline: TimelineOutline,
@@ -122,6 +126,8 @@ pub struct TimelineView {
     /// A right-to-left edition: the arrow keys follow its direction.
     pub rtl: bool,
 }
+
+crate::tuple_wire!(TimelineView as TimelineViewWire { outline: TimelineOutline, words: TimelineWords, filters: Vec<FilterView>, milestones: Vec<MilestoneView>, ticks: Vec<(String, String)>, rtl: bool });
 
 /// The runtime messages the timeline says.
 pub const SAYS: [&str; 6] = [
