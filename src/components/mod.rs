@@ -22,8 +22,11 @@ mod tests {
         let story = crate::story::tests::story();
         let t = crate::i18n::english();
         let view = TimelineView::new(&story.timeline, t);
-        let text = serde_json::to_string(&view).unwrap();
-        assert_eq!(serde_json::from_str::<TimelineView>(&text).unwrap(), view);
+        let text = leptos::serde_json::to_string(&view).unwrap();
+        assert_eq!(
+            leptos::serde_json::from_str::<TimelineView>(&text).unwrap(),
+            view
+        );
         assert!(
             text.starts_with("[["),
             "a list of fields, not an object: {}",
@@ -33,7 +36,7 @@ mod tests {
             assert!(!text.contains(name), "no field name {name} on the wire");
         }
         let voice = t.voice(&super::timeline::SAYS);
-        let text = serde_json::to_string(&voice).unwrap();
-        assert_eq!(serde_json::from_str::<Voice>(&text).unwrap(), voice);
+        let text = leptos::serde_json::to_string(&voice).unwrap();
+        assert_eq!(leptos::serde_json::from_str::<Voice>(&text).unwrap(), voice);
     }
 }

@@ -1243,7 +1243,7 @@ impl Report {
         let _ = writeln!(
             md,
             "- **ours**: `{site}/` as built: its root `index.html`, the default story, \
-             pre-rendered; the runtime wires its interactive parts over that markup.\n\
+             pre-rendered; its islands hydrate over that markup.\n\
              - **limit**: the static copy taken from our page as a reader sees it: loaded in \
              Chromium without throttling ({from}), once `<html data-app-ready>` was set, \
              `document.documentElement.outerHTML` after `<!doctype html>`, with every \
