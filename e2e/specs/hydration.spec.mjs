@@ -55,6 +55,11 @@ for (const slug of [REAL_SLUG, TEST_SLUG]) {
       const islands = await after.page.$$eval('leptos-island', (ls) => ls.map((l) => l.dataset.component.split('_')[0]));
       assert.deepEqual(islands, ['ContextTools', 'TimelineIsland', 'PollIsland', 'EmbedPanelIsland']);
       assert.equal(await staticMarkup(after.page), withoutScripts);
+      // Empty lines stay empty once hydrated (the styles hide them by `:empty`).
+      const shownEmpty = await after.page.$$eval('.ex-poll__notice, .ex-poll__alert, .ex-poll__error', (ls) =>
+        ls.filter((l) => getComputedStyle(l).display !== 'none').map((l) => l.className),
+      );
+      assert.deepEqual(shownEmpty, [], 'no empty notice, alert or error line takes room');
       assert.deepEqual(after.messages, [], 'no console warning or error');
       assert.deepEqual(after.record.pageErrors, []);
     } finally {

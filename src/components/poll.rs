@@ -236,11 +236,9 @@ pub fn PollIsland(
     let has_results = !outline.results.is_empty();
     let state = RwSignal::new(State::new(outline));
     let voice = StoredValue::new(voice);
-    let say = move |m: &Option<Say>| {
-        m.as_ref()
-            .map(|m| voice.with_value(|v| v.say(m)))
-            .unwrap_or_default()
-    };
+    // What a line says; `None` leaves it empty (`:empty` in the styles:
+    // an empty notice, alert or error line takes no room).
+    let say = move |m: &Option<Say>| m.as_ref().map(|m| voice.with_value(|v| v.say(m)));
     let controls: Vec<Controls> = outline
         .questions
         .iter()
@@ -473,7 +471,6 @@ pub fn PollIsland(
                 .iter()
                 .find(|p| p.question == slug && p.field == field)
                 .map(|p| voice.with_value(|v| v.say(&p.say)))
-                .unwrap_or_default()
         })
     };
     let invalid = move |slug: &'static str, field: Field| {

@@ -21,7 +21,7 @@ use crate::util::Result;
 /// xtask test` fail over it.
 ///
 /// 166 KiB while the islands are slimmed down: every live part is a Leptos
-/// island now (measured 162.9 KiB: wasm 155,545 B, JS 7,020 B, CSS 4,209 B),
+/// island now (measured 163.8 KiB: wasm 156,361 B, JS 7,126 B, CSS 4,209 B),
 /// and the target is 120 KiB (serde_json, the props' visitors and the
 /// islands' views are the candidates; see README, "Islands").
 pub const GZIP_BUDGET_BYTES: u64 = 166 * 1024;
