@@ -110,3 +110,31 @@ test('a section the reader opened before the app started stays open', async () =
     await close();
   }
 });
+
+test('a box ticked and text typed before the app started are kept, and saved with the rest', async () => {
+  const { page, close } = await newPage(site.browser, { ownHost: new URL(site.url).host });
+  try {
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await page.route(/\.wasm$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Transport corridors and rail').check();
+    await page.locator('#poll-your-thoughts--text').fill('Typed before the app.');
+    release();
+    await waitForApp(page);
+    await page.waitForTimeout(100);
+    assert.equal(await page.getByLabel('Transport corridors and rail').isChecked(), true, 'the tick stays');
+    assert.equal(await page.locator('#poll-your-thoughts--text').inputValue(), 'Typed before the app.');
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    const summary = page.locator('.ex-poll__saved');
+    await summary.waitFor({ state: 'visible' });
+    const text = await summary.innerText();
+    assert.match(text, /Transport corridors and rail/);
+    assert.match(text, /Typed before the app\./);
+  } finally {
+    await close();
+  }
+});
