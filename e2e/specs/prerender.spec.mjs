@@ -91,15 +91,21 @@ test('the app takes over without a layout shift (CLS at most 0.02) or console er
   }
 });
 
+/** Holds the page's wasm back until the returned function is called (the reader acts first). */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route(/\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 test('a section the reader opened before the app started stays open', async () => {
   const { page, close } = await newPage(site.browser, { ownHost: new URL(site.url).host });
   try {
-    let release;
-    const gate = new Promise((r) => { release = r; });
-    await page.route(/\.wasm$/, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(site.url, { waitUntil: 'domcontentloaded' });
     await page.locator('#background > summary').click();
     release();
@@ -114,12 +120,7 @@ test('a section the reader opened before the app started stays open', async () =
 test('a box ticked and text typed before the app started are kept, and saved with the rest', async () => {
   const { page, close } = await newPage(site.browser, { ownHost: new URL(site.url).host });
   try {
-    let release;
-    const gate = new Promise((r) => { release = r; });
-    await page.route(/\.wasm$/, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(site.url, { waitUntil: 'domcontentloaded' });
     await page.getByLabel('Transport corridors and rail').check();
     await page.locator('#poll-your-thoughts--text').fill('Typed before the app.');
