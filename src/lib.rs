@@ -27,6 +27,8 @@ pub mod json;
 pub mod messages;
 pub mod part;
 pub mod poll;
+#[cfg(feature = "islands")]
+pub mod props;
 pub mod storage;
 pub mod story;
 pub mod timeline;

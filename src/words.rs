@@ -72,7 +72,6 @@ impl Words {
 /// into the page at build time, read back in the browser.
 #[cfg(feature = "islands")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(from = "VoiceWire", into = "VoiceWire")]
 pub struct Voice {
     /// The edition's language tag.
     pub lang: String,
@@ -81,63 +80,9 @@ pub struct Voice {
 }
 
 #[cfg(feature = "islands")]
-crate::tuple_wire!(Voice as VoiceWire { lang: String, messages: Messages });
-
-#[cfg(feature = "islands")]
 impl Voice {
     /// The words of `say` (in the browser only: it asks the browser's `Intl`).
     pub fn say(&self, say: &Say) -> String {
         self.messages.format(say, &Intl::new(&self.lang))
     }
-}
-
-/// Gives a struct of `String` fields a compact wire format for island
-/// props: a JSON array of its fields in order (`#[serde(from = "Vec<String>",
-/// into = "Vec<String>")]` on the struct). Every such struct then shares
-/// one visitor in the wasm (a list of strings) instead of carrying a
-/// field-name matcher of its own; the page carries no field names either.
-#[macro_export]
-macro_rules! string_list {
-    ($name:ident { $($field:ident),+ $(,)? }) => {
-        impl From<$name> for Vec<String> {
-            fn from(v: $name) -> Vec<String> {
-                vec![$(v.$field),+]
-            }
-        }
-
-        impl From<Vec<String>> for $name {
-            fn from(v: Vec<String>) -> $name {
-                let mut fields = v.into_iter();
-                $name {
-                    $($field: fields.next().unwrap_or_default()),+
-                }
-            }
-        }
-    };
-}
-
-/// Gives a struct a compact wire format for island props: a JSON array of
-/// its fields in order, through a tuple type named `$wire`
-/// (`#[serde(from = "$wire", into = "$wire")]` on the struct). A tuple's
-/// visitor is a fraction of a struct's (no field-name matcher, no map
-/// form), and the page carries no field names.
-#[macro_export]
-macro_rules! tuple_wire {
-    ($name:ident as $wire:ident { $($field:ident : $ty:ty),+ $(,)? }) => {
-        #[doc = concat!("[`", stringify!($name), "`] on the wire: its fields in order.")]
-        pub type $wire = ($($ty,)+);
-
-        impl From<$name> for $wire {
-            fn from(v: $name) -> $wire {
-                ($(v.$field,)+)
-            }
-        }
-
-        impl From<$wire> for $name {
-            fn from(t: $wire) -> $name {
-                let ($($field,)+) = t;
-                $name { $($field),+ }
-            }
-        }
-    };
 }

@@ -108,9 +108,7 @@ fn hydrate_tools(host: &Element) {
         "ContextTools",
         || (),
         |p: ToolsProps| {
-            view! {
-                <ContextTools expand=p.expand collapse=p.collapse sections=p.sections voice=p.voice />
-            }
+            view! { <ContextTools tools=p.tools /> }
         },
     );
     assert_eq!(n, 1, "one island: the tools");
@@ -119,10 +117,7 @@ fn hydrate_tools(host: &Element) {
 /// The context tools island's props, as its `data-props` carries them.
 #[derive(serde::Deserialize)]
 struct ToolsProps {
-    expand: String,
-    collapse: String,
-    sections: Vec<String>,
-    voice: explainer::words::Voice,
+    tools: explainer::props::Packed<explainer::components::context::ToolsView>,
 }
 
 /// The context, its tools hydrated.

@@ -54,7 +54,7 @@ async fn panel() -> Element {
         "EmbedPanelIsland",
         || (),
         |p: Props| {
-            view! { <EmbedPanelIsland panel=p.panel voice=p.voice /> }
+            view! { <EmbedPanelIsland panel=p.panel /> }
         },
     );
     assert_eq!(n, 1, "one panel island");
@@ -67,8 +67,7 @@ async fn panel() -> Element {
 /// The panel island's props, as its `data-props` carries them.
 #[derive(serde::Deserialize)]
 struct Props {
-    panel: EmbedView,
-    voice: explainer::words::Voice,
+    panel: explainer::props::Packed<EmbedView>,
 }
 
 fn code(panel: &Element) -> String {

@@ -65,8 +65,7 @@ fn override_property(target: &str, name: &str, getter_body: &str) {
 /// The poll island's props, as its `data-props` carries them.
 #[derive(serde::Deserialize)]
 struct Props {
-    poll: PollView,
-    voice: explainer::words::Voice,
+    poll: explainer::props::Packed<PollView>,
 }
 
 /// The poll as the build renders it (`html`), hydrated as the page's loader
@@ -81,7 +80,7 @@ fn hydrate_poll(html: &str, seed: Option<&str>) -> HtmlElement {
         "PollIsland",
         || (),
         |p: Props| {
-            view! { <PollIsland poll=p.poll voice=p.voice /> }
+            view! { <PollIsland poll=p.poll /> }
         },
     );
     assert_eq!(n, 1, "one poll island");

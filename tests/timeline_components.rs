@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use explainer::components::timeline::{TimelineIsland, TimelineView, Today};
-use explainer::words::Voice;
+use explainer::props::Packed;
 
 use explainer::dates::chronological;
 use explainer::dates::Day;
@@ -21,8 +21,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The timeline island's props, as its `data-props` carries them.
 #[derive(serde::Deserialize)]
 struct Props {
-    timeline: TimelineView,
-    voice: Voice,
+    timeline: Packed<TimelineView>,
 }
 
 /// The timeline as the build renders it, hydrated as the page's loader
@@ -33,7 +32,7 @@ fn mount_timeline(today: Day) -> HtmlElement {
         &host,
         "TimelineIsland",
         move || provide_context(Today(today)),
-        |p: Props| view! { <TimelineIsland timeline=p.timeline voice=p.voice /> },
+        |p: Props| view! { <TimelineIsland timeline=p.timeline /> },
     );
     assert_eq!(n, 1, "one timeline island");
     host

@@ -7,7 +7,10 @@
 
 use leptos::prelude::*;
 
+use serde::{Deserialize, Serialize};
+
 use crate::messages::Say;
+use crate::props::Packed;
 use crate::words::Voice;
 #[cfg(feature = "render")]
 use crate::{
@@ -37,12 +40,12 @@ pub fn ContextSections(
         <section id="context" class="ex-context" aria-labelledby="ex-context-heading">
             <h2 id="ex-context-heading" class="ex-section-heading">{context.heading.as_str()}</h2>
             <div class="ex-context__tools ex-no-print" data-ex-part=Part::Context.name()>
-                <ContextTools
-                    expand=t.text("context-expand-all")
-                    collapse=t.text("context-collapse-all")
-                    sections=context.sections.iter().map(|s| s.slug.clone()).collect()
-                    voice=t.voice(&["context-all-expanded", "context-all-collapsed"])
-                />
+                <ContextTools tools=Packed(ToolsView {
+                    expand: t.text("context-expand-all"),
+                    collapse: t.text("context-collapse-all"),
+                    sections: context.sections.iter().map(|s| s.slug.clone()).collect(),
+                    voice: t.voice(&["context-all-expanded", "context-all-collapsed"]),
+                }) />
             </div>
             {context
                 .sections
@@ -65,6 +68,19 @@ pub fn ContextSections(
     }
 }
 
+/// What the context's tools show and say, made at build time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToolsView {
+    /// "Expand all".
+    pub expand: String,
+    /// "Collapse all".
+    pub collapse: String,
+    /// The sections' slugs (their `<details>` ids), in order.
+    pub sections: Vec<String>,
+    /// What the tools say.
+    pub voice: Voice,
+}
+
 /// The context's live controls, an island over the static sections:
 /// "Expand all" and "Collapse all" act on the sections' native `<details>`
 /// and say so politely; `#slug` on start and on `hashchange` opens that
@@ -72,15 +88,15 @@ pub fn ContextSections(
 /// opens (`history.replaceState`, no history entries).
 #[island]
 pub fn ContextTools(
-    /// "Expand all".
-    expand: String,
-    /// "Collapse all".
-    collapse: String,
-    /// The sections' slugs (their `<details>` ids), in order.
-    sections: Vec<String>,
-    /// What the tools say.
-    voice: Voice,
+    /// Its words, the sections and what it says.
+    tools: Packed<ToolsView>,
 ) -> impl IntoView {
+    let ToolsView {
+        expand,
+        collapse,
+        sections,
+        voice,
+    } = tools.0;
     let said = RwSignal::new(String::new());
     let sections = StoredValue::new(sections);
     let voice = StoredValue::new(voice);

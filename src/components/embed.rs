@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::embed::{self as embed_rules, FORMAT_NAME, RADIO_NAME};
 use crate::messages::Say;
+use crate::props::Packed;
 use crate::words::Voice;
 #[cfg(feature = "render")]
 use crate::{
@@ -29,7 +30,6 @@ use crate::{
 /// codes for a web page and an AMP page (with [`embed_rules::ORIGIN`] where
 /// the page's origin goes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct EmbedOption {
     /// The view (`all`, `timeline`...).
     pub view: String,
@@ -41,16 +41,8 @@ pub struct EmbedOption {
     pub amp: String,
 }
 
-crate::string_list!(EmbedOption {
-    view,
-    label,
-    html,
-    amp
-});
-
 /// The panel's words and codes, made at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "EmbedViewWire", into = "EmbedViewWire")]
 pub struct EmbedView {
     /// "Embed this".
     pub heading: String,
@@ -68,9 +60,9 @@ pub struct EmbedView {
     pub copy: String,
     /// The views, the whole explainer first.
     pub options: Vec<EmbedOption>,
+    /// What it says.
+    pub voice: Voice,
 }
-
-crate::tuple_wire!(EmbedView as EmbedViewWire { heading: String, intro: String, cms: Option<String>, what: String, format: [String; 3], code: String, copy: String, options: Vec<EmbedOption> });
 
 /// The heading of an embeddable part, from the story.
 #[cfg(feature = "render")]
@@ -127,8 +119,9 @@ pub fn EmbedPanel(
         code: t.text("embed-code"),
         copy: t.text("embed-copy"),
         options,
+        voice: t.voice(&SAYS),
     };
-    view! { <EmbedPanelIsland panel=panel voice=t.voice(&SAYS) /> }
+    view! { <EmbedPanelIsland panel=Packed(panel) /> }
 }
 
 /// The runtime messages the panel says.
@@ -140,10 +133,8 @@ pub const SAYS: [&str; 2] = ["embed-copied", "embed-copy-refused"];
 /// button, said in a polite status line.
 #[island]
 pub fn EmbedPanelIsland(
-    /// Its words and codes.
-    panel: EmbedView,
-    /// What it says.
-    voice: Voice,
+    /// Its words, codes and what it says.
+    panel: Packed<EmbedView>,
 ) -> impl IntoView {
     let EmbedView {
         heading,
@@ -154,7 +145,8 @@ pub fn EmbedPanelIsland(
         code: code_label,
         copy: copy_label,
         options,
-    } = panel;
+        voice,
+    } = panel.0;
     let view = RwSignal::new(0usize);
     let amp = RwSignal::new(false);
     let origin = RwSignal::new(None::<String>);

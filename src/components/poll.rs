@@ -16,6 +16,7 @@ use crate::poll::results::{self as plan, Tally};
 use crate::poll::service::{self, Reply};
 use crate::poll::state::State;
 use crate::poll::{choice_id, control_id, counter, keep, over, Field, SUMMARY_HEADING};
+use crate::props::Packed;
 use crate::storage::{self, Backend};
 use crate::story::outline::PollOutline;
 use crate::story::QuestionKind;
@@ -28,7 +29,6 @@ use crate::{
 
 /// A question's words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "QuestionViewWire", into = "QuestionViewWire")]
 pub struct QuestionView {
     /// What it asks.
     pub prompt: String,
@@ -42,11 +42,8 @@ pub struct QuestionView {
     pub counter: String,
 }
 
-crate::tuple_wire!(QuestionView as QuestionViewWire { prompt: String, hint: Option<String>, choices: Vec<String>, other_label: Option<String>, counter: String });
-
 /// The poll's words, made at build time from the story and the locale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct PollWords {
     /// Shown without JavaScript.
     pub noscript: String,
@@ -78,26 +75,8 @@ pub struct PollWords {
     pub results_mine: String,
 }
 
-crate::string_list!(PollWords {
-    noscript,
-    own_page,
-    save,
-    cancel,
-    your_answers,
-    change,
-    clear,
-    confirm,
-    confirm_yes,
-    confirm_no,
-    no_answer,
-    privacy,
-    results_heading,
-    results_mine
-});
-
 /// Everything the poll island shows, made at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "PollViewWire", into = "PollViewWire")]
 pub struct PollView {
     /// The story's slug: its storage keys and its results' address use it.
     pub story: String,
@@ -109,9 +88,9 @@ pub struct PollView {
     pub questions: Vec<QuestionView>,
     /// The words around them.
     pub words: PollWords,
+    /// What it says.
+    pub voice: Voice,
 }
-
-crate::tuple_wire!(PollView as PollViewWire { story: String, outline: PollOutline, intro: String, questions: Vec<QuestionView>, words: PollWords });
 
 /// The poll, rendered at build time from the story: its island's props.
 #[cfg(feature = "render")]
@@ -170,9 +149,9 @@ pub fn Poll(
             results_heading: t.text("poll-results-heading"),
             results_mine: t.text("poll-results-mine"),
         },
+        voice: t.voice_where(|k| k.starts_with("poll-") || k.starts_with("storage-")),
     };
-    let voice = t.voice_where(|k| k.starts_with("poll-") || k.starts_with("storage-"));
-    view! { <PollIsland poll=view voice=voice /> }
+    view! { <PollIsland poll=Packed(view) /> }
 }
 
 /// Focuses the element with this id once the page has shown the change
@@ -218,10 +197,8 @@ struct Controls {
 /// wasm arrived is kept (when nothing was saved before).
 #[island]
 pub fn PollIsland(
-    /// What it shows.
-    poll: PollView,
-    /// What it says.
-    voice: Voice,
+    /// What it shows and says.
+    poll: Packed<PollView>,
 ) -> impl IntoView {
     let PollView {
         story,
@@ -229,7 +206,8 @@ pub fn PollIsland(
         intro,
         questions,
         words,
-    } = poll;
+        voice,
+    } = poll.0;
     // The outline lives as long as the page (the state borrows it).
     let outline: &'static PollOutline = Box::leak(Box::new(outline));
     let story: &'static str = Box::leak(story.into_boxed_str());

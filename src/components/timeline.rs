@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::Day;
 use crate::messages::Say;
+use crate::props::Packed;
 use crate::story::outline::TimelineOutline;
 use crate::timeline::layout::{css_percent, status_line, Axis, Move};
 use crate::timeline::state::State;
@@ -38,7 +39,6 @@ pub enum DatePiece {
 
 /// The timeline's words that are not the story's, in the edition's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct TimelineWords {
     /// How to use it.
     pub hint: String,
@@ -62,19 +62,6 @@ pub struct TimelineWords {
     pub copy_link: String,
 }
 
-crate::string_list!(TimelineWords {
-    hint,
-    filters,
-    today,
-    dated,
-    undated,
-    empty,
-    when,
-    sector,
-    status,
-    copy_link
-});
-
 /// A sector's filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -86,7 +73,6 @@ pub struct FilterView {
 /// What a milestone shows beyond its outline (same order as the outline's
 /// milestones: walking order).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "MilestoneViewWire", into = "MilestoneViewWire")]
 pub struct MilestoneView {
     /// Its dates (empty when undated).
     pub dates: Vec<DatePiece>,
@@ -106,12 +92,9 @@ pub struct MilestoneView {
     pub source: String,
 }
 
-crate::tuple_wire!(MilestoneView as MilestoneViewWire { dates: Vec<DatePiece>, sector: String, track: Option<(String, String)>, status: String, summary: String, impact: Option<(String, String)>, note: Option<(String, String)>, source: String });
-
 /// Everything the timeline island shows and says, made at build time from
 /// the story and the edition's locale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "TimelineViewWire", into = "TimelineViewWire")]
 pub struct TimelineView {
     /// Sectors and milestones (walking order), as the state needs them.
     pub outline: TimelineOutline,
@@ -125,9 +108,9 @@ pub struct TimelineView {
     pub ticks: Vec<(String, String)>,
     /// A right-to-left edition: the arrow keys follow its direction.
     pub rtl: bool,
+    /// What it says.
+    pub voice: Voice,
 }
-
-crate::tuple_wire!(TimelineView as TimelineViewWire { outline: TimelineOutline, words: TimelineWords, filters: Vec<FilterView>, milestones: Vec<MilestoneView>, ticks: Vec<(String, String)>, rtl: bool });
 
 /// The runtime messages the timeline says.
 pub const SAYS: [&str; 6] = [
@@ -149,7 +132,7 @@ pub fn Timeline(
     /// The edition's locale.
     t: &'static Locale,
 ) -> impl IntoView {
-    view! { <TimelineIsland timeline=TimelineView::new(timeline, t) voice=t.voice(&SAYS) /> }
+    view! { <TimelineIsland timeline=Packed(TimelineView::new(timeline, t)) /> }
 }
 
 #[cfg(feature = "render")]
@@ -232,6 +215,7 @@ impl TimelineView {
                 })
                 .unwrap_or_default(),
             rtl: t.dir.attr() == "rtl",
+            voice: t.voice(&SAYS),
         }
     }
 }
@@ -321,10 +305,8 @@ fn date_view(pieces: Vec<DatePiece>) -> impl IntoView {
 /// milestone selected, statuses without a "today").
 #[island]
 pub fn TimelineIsland(
-    /// What it shows.
-    timeline: TimelineView,
-    /// What it says.
-    voice: Voice,
+    /// What it shows and says.
+    timeline: Packed<TimelineView>,
 ) -> impl IntoView {
     let TimelineView {
         outline,
@@ -333,7 +315,8 @@ pub fn TimelineIsland(
         milestones: shown,
         ticks,
         rtl,
-    } = timeline;
+        voice,
+    } = timeline.0;
     let state = RwSignal::new(State::new(&outline));
     let today = RwSignal::new(None::<Day>);
     let said = RwSignal::new(String::new());

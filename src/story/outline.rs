@@ -77,10 +77,6 @@ pub struct ContextOutline {
 /// The timeline's sectors and milestones.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "islands",
-    serde(from = "TimelineOutlineWire", into = "TimelineOutlineWire")
-)]
 pub struct TimelineOutline {
     /// Heading that labels the region.
     pub heading: String,
@@ -91,13 +87,9 @@ pub struct TimelineOutline {
     pub milestones: Vec<MilestoneOutline>,
 }
 
-#[cfg(feature = "islands")]
-crate::tuple_wire!(TimelineOutline as TimelineOutlineWire { heading: String, sectors: Vec<SectorOutline>, milestones: Vec<MilestoneOutline> });
-
 /// A sector.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "islands", serde(from = "Vec<String>", into = "Vec<String>"))]
 pub struct SectorOutline {
     /// Stable id.
     pub slug: String,
@@ -105,16 +97,9 @@ pub struct SectorOutline {
     pub label: String,
 }
 
-#[cfg(feature = "islands")]
-crate::string_list!(SectorOutline { slug, label });
-
 /// A milestone.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "islands",
-    serde(from = "MilestoneOutlineWire", into = "MilestoneOutlineWire")
-)]
 pub struct MilestoneOutline {
     /// Stable id; the deep link is `#milestone-<slug>`.
     pub slug: String,
@@ -134,16 +119,9 @@ pub struct MilestoneOutline {
     pub statuses: Vec<String>,
 }
 
-#[cfg(feature = "islands")]
-crate::tuple_wire!(MilestoneOutline as MilestoneOutlineWire { slug: String, title: String, sector: usize, when: Option<When>, reported: bool, when_text: String, statuses: Vec<String> });
-
 /// The poll's questions.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "islands",
-    serde(from = "PollOutlineWire", into = "PollOutlineWire")
-)]
 pub struct PollOutline {
     /// Heading that labels the poll.
     pub heading: String,
@@ -153,16 +131,9 @@ pub struct PollOutline {
     pub results: String,
 }
 
-#[cfg(feature = "islands")]
-crate::tuple_wire!(PollOutline as PollOutlineWire { heading: String, questions: Vec<QuestionOutline>, results: String });
-
 /// A question: how it is answered, not what it asks.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "islands",
-    serde(from = "QuestionOutlineWire", into = "QuestionOutlineWire")
-)]
 pub struct QuestionOutline {
     /// Stable id.
     pub slug: String,
@@ -176,25 +147,15 @@ pub struct QuestionOutline {
     pub other_label: String,
 }
 
-#[cfg(feature = "islands")]
-crate::tuple_wire!(QuestionOutline as QuestionOutlineWire { slug: String, kind: QuestionKind, max_length: u32, choices: Vec<ChoiceOutline>, other_label: String });
-
 /// A choice: its id, and whether it has its own text box.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "islands", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "islands",
-    serde(from = "ChoiceOutlineWire", into = "ChoiceOutlineWire")
-)]
 pub struct ChoiceOutline {
     /// Stable id (what saved answers store).
     pub id: String,
     /// Has its own text box ("Other").
     pub other: bool,
 }
-
-#[cfg(feature = "islands")]
-crate::tuple_wire!(ChoiceOutline as ChoiceOutlineWire { id: String, other: bool });
 
 /// The embed codes of one view.
 #[derive(Debug, Clone, PartialEq, Eq)]
