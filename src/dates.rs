@@ -400,7 +400,7 @@ impl When {
         }
     }
 
-    /// A compact code for the data island, in the story file's date syntax:
+    /// A compact code for the islands' props, in the story file's date syntax:
     /// `2026` (a point), `2026/2030` (a span), `2025-10/..` (ongoing), as
     /// ISO 8601 writes intervals.
     pub fn code(self) -> String {

@@ -3,9 +3,10 @@
 //! the wasm (so the runtime ships no parser), `serde_json` natively (the
 //! pre-renderer and the tests).
 //!
-//! Both the page's data island ([`crate::story::outline`]) and the poll's
-//! stored answers ([`crate::poll::codec`]) are read into a [`Json`] tree and
-//! decoded from it by plain, natively tested code. The two backends agree
+//! The poll's stored answers ([`crate::poll::codec`]), the results
+//! service's replies and the list of stories' polls
+//! ([`crate::story::outline::PollOutline`]) are read into a [`Json`] tree
+//! and decoded from it by plain, natively tested code. The two backends agree
 //! on what matters here: objects keep their members in order (the last of
 //! duplicate names wins, in the place of the first), numbers are `f64`,
 //! and nesting deeper than [`MAX_DEPTH`] is refused rather than followed.

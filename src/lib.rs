@@ -9,8 +9,8 @@
 //!    [`story::Story`].
 //! 3. **[`page`]** (native, feature `ssr`): the story's page, rendered to
 //!    HTML by the Leptos [`components`] at build time, the interactive
-//!    ones as islands carrying their props, with the story's
-//!    [outline](story::outline) in a JSON data island.
+//!    ones as islands carrying their props (with the story's
+//!    [outline](story::outline)).
 //! 4. **The wasm** (feature `hydrate`, `src/main.rs`): the same for every
 //!    story; it hydrates the islands over plain, natively tested state
 //!    ([`timeline`], [`poll`], [`embed`]).

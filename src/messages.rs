@@ -3,7 +3,7 @@
 //! The runtime's logic (the poll's state, the timeline's announcements)
 //! names what to say as a [`Say`]: a message key and its arguments. The
 //! words come from the page: the pre-renderer writes each runtime message
-//! of the locale (see `i18n::keys`) into the data island as a [`Template`]
+//! of the locale (see `i18n::keys`) into the islands' props as a [`Template`]
 //! (a text with placeholders, or one text per plural category when the
 //! message depends on a number the browser knows), and [`Messages::format`]
 //! fills it in, with the plural category and the digits from a [`Numbers`]

@@ -512,13 +512,21 @@ fn property_any_input_gives_a_story_or_errors_never_a_panic() {
         match parse("story.toml", &input) {
             Ok(valid) => {
                 ok += 1;
-                // A valid story has an outline, and its outline reads back.
-                let outline = valid.outline("/s/", "/", &english);
+                // A valid story's poll outline (stories.json) and its
+                // timeline island's props read back as written.
+                let outline = explainer::story::outline::poll_outline(&valid.poll);
                 let text = explainer::json::stringify(&outline.to_json());
-                let back = explainer::story::outline::Outline::from_json(
+                let back = explainer::story::outline::PollOutline::from_json(
                     &explainer::json::parse(&text).unwrap(),
                 );
                 assert_eq!(back.as_ref(), Ok(&outline), "input {input:?}");
+                let view =
+                    explainer::components::timeline::TimelineView::new(&valid.timeline, &english);
+                let props =
+                    leptos::serde_json::to_string(&explainer::props::Packed(view.clone())).unwrap();
+                let back: explainer::props::Packed<explainer::components::timeline::TimelineView> =
+                    leptos::serde_json::from_str(&props).unwrap();
+                assert_eq!(back.0, view, "input {input:?}");
             }
             Err(errors) => {
                 err += 1;

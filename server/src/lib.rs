@@ -2,7 +2,7 @@
 //! tallies out, for the stories of a built site.
 //!
 //! - [`site`]: what the service knows of each story's poll, read from the
-//!   built site (`stories.json` and each page's data island).
+//!   built site's `stories.json`.
 //! - [`answers`]: a request body checked against that poll with the
 //!   explainer's own storage format and rules.
 //! - [`store`]: the database (SQLite in WAL mode by default, PostgreSQL

@@ -1,15 +1,16 @@
 //! What the service knows of the stories: each one's poll, read from the
 //! built site (`cargo xtask build`'s `dist/`): `stories.json` lists the
-//! stories and their pages, and each page's data island
-//! (`<script type="application/json" id="ex-story">`) holds its poll's
-//! questions, kinds, choice ids and limits, the very outline the browser
-//! runtime reads.
+//! stories, each with its poll's questions, kinds, choice ids and limits
+//! (its outline, as the poll island has it).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use explainer::json::{self, Json};
-use explainer::story::outline::{PollOutline, ISLAND_ID};
+use explainer::story::outline::PollOutline;
+
+/// The version of `stories.json` this service reads.
+const VERSION: u32 = 2;
 
 /// The stories the service takes answers for, by slug.
 #[derive(Debug, Clone, Default)]
@@ -36,10 +37,11 @@ impl Site {
         })?;
         let bad = |what: &str| format!("{}: {what}", list_file.display());
         let doc = json::parse(&text).map_err(|_| bad("not JSON"))?;
-        let root = doc
-            .get("root")
-            .and_then(Json::as_str)
-            .ok_or_else(|| bad("no `root`"))?;
+        if doc.get("version").and_then(Json::as_u32) != Some(VERSION) {
+            return Err(bad(
+                "not a list this service reads (rebuild the site with this version: cargo xtask build)",
+            ));
+        }
         let stories = doc
             .get("stories")
             .and_then(Json::as_array)
@@ -50,25 +52,11 @@ impl Site {
                 .get("slug")
                 .and_then(Json::as_str)
                 .ok_or_else(|| bad("a story without `slug`"))?;
-            let path = s
-                .get("path")
-                .and_then(Json::as_str)
-                .ok_or_else(|| bad(&format!("story `{slug}` has no `path`")))?;
-            let folder = path.strip_prefix(root).unwrap_or(path).trim_matches('/');
-            let page = dir.join(folder).join("index.html");
-            let html = std::fs::read(&page).map_err(|e| format!("{}: {e}", page.display()))?;
-            let island = island(&html).ok_or_else(|| {
-                format!("{}: no story data island (#{ISLAND_ID})", page.display())
-            })?;
-            let poll = json::parse(&island)
-                .map_err(|_| ())
-                .and_then(|doc| PollOutline::from_island(&doc).map_err(|_| ()))
-                .map_err(|()| {
-                    format!(
-                        "{}: the story data island is not one this service reads (rebuild the site with this version)",
-                        page.display()
-                    )
-                })?;
+            let poll = s
+                .get("poll")
+                .ok_or(())
+                .and_then(|p| PollOutline::from_json(p).map_err(|_| ()))
+                .map_err(|()| bad(&format!("story `{slug}`: no poll this service reads")))?;
             polls.insert(slug.to_owned(), poll);
         }
         Ok(Site { polls })
@@ -83,30 +71,6 @@ impl Site {
     pub fn stories(&self) -> impl Iterator<Item = &str> {
         self.polls.keys().map(String::as_str)
     }
-}
-
-/// The text of a page's data island, read with an HTML parser.
-fn island(html: &[u8]) -> Option<String> {
-    use lol_html::{rewrite_str, text, RewriteStrSettings};
-    use std::cell::RefCell;
-    let found = RefCell::new(None::<String>);
-    let page = std::str::from_utf8(html).ok()?;
-    let selector = format!("script#{ISLAND_ID}");
-    rewrite_str(
-        page,
-        RewriteStrSettings {
-            element_content_handlers: vec![text!(selector, |t| {
-                found
-                    .borrow_mut()
-                    .get_or_insert_with(String::new)
-                    .push_str(t.as_str());
-                Ok(())
-            })],
-            ..RewriteStrSettings::new()
-        },
-    )
-    .ok()?;
-    found.into_inner()
 }
 
 #[cfg(test)]
@@ -156,16 +120,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn reads_the_island_of_a_page() {
-        let html = br#"<!doctype html><html><head><script type="application/json" id="ex-story">{"v":1,"poll":{"heading":"H","questions":[{"slug":"q","kind":"single","max":10,"choices":[{"id":"a"},{"id":"b"}]}]}}</script><script type="application/json" id="other">{}</script></head></html>"#;
-        let text = island(html).unwrap();
-        let poll = PollOutline::from_island(&json::parse(&text).unwrap()).unwrap();
-        assert_eq!(poll.questions[0].slug, "q");
-        assert_eq!(poll.questions[0].choices.len(), 2);
-        assert_eq!(island(b"<p>no island</p>"), None);
-    }
-
-    #[test]
     fn reads_a_built_site_and_names_what_is_missing() {
         let dir = tempfile::tempdir().unwrap();
         let missing = Site::read(dir.path()).unwrap_err();
@@ -173,26 +127,20 @@ pub(crate) mod tests {
             missing.contains("stories.json") && missing.contains("cargo xtask build"),
             "{missing}"
         );
-        std::fs::write(
-            dir.path().join("stories.json"),
-            r#"{"version":1,"root":"/news/","default":"s","stories":[{"slug":"s","path":"/news/s/"}]}"#,
-        )
-        .unwrap();
-        let no_page = Site::read(dir.path()).unwrap_err();
-        assert!(no_page.contains("index.html"), "{no_page}");
-        std::fs::create_dir(dir.path().join("s")).unwrap();
-        std::fs::write(
-            dir.path().join("s/index.html"),
-            r#"<script type="application/json" id="ex-story">{"v":1,"poll":{"heading":"H","questions":[]}}</script>"#,
-        )
-        .unwrap();
+        let write = |text: &str| std::fs::write(dir.path().join("stories.json"), text).unwrap();
+        write(
+            r#"{"version":2,"root":"/news/","default":"s","stories":[{"slug":"s","path":"/news/s/","poll":{"heading":"H","questions":[{"slug":"q","kind":"single","max":10,"choices":[{"id":"a"},{"id":"b"}]}]}}]}"#,
+        );
         let site = Site::read(dir.path()).unwrap();
         assert_eq!(site.stories().collect::<Vec<_>>(), ["s"]);
-        std::fs::write(
-            dir.path().join("s/index.html"),
-            r#"<script type="application/json" id="ex-story">{"v":99}</script>"#,
-        )
-        .unwrap();
+        let poll = site.poll("s").unwrap();
+        assert_eq!(poll.questions[0].slug, "q");
+        assert_eq!(poll.questions[0].choices.len(), 2);
+        write(r#"{"version":2,"root":"/","stories":[{"slug":"s","path":"/s/"}]}"#);
+        let no_poll = Site::read(dir.path()).unwrap_err();
+        assert!(no_poll.contains("story `s`: no poll"), "{no_poll}");
+        // A site built by the release before: its polls were in the pages.
+        write(r#"{"version":1,"root":"/","stories":[{"slug":"s","path":"/s/"}]}"#);
         let old = Site::read(dir.path()).unwrap_err();
         assert!(old.contains("rebuild"), "{old}");
     }

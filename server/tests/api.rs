@@ -20,27 +20,22 @@ enum Backend {
     Postgres,
 }
 
-/// A made-up test site: one story (its page holds only the data island).
+/// A made-up test site: one story, as `stories.json` lists it.
 const STORY: &str = "test-reading-survey";
 
 fn write_site(dir: &Path) {
-    let island = json!({"v": 1, "poll": {"heading": "Test poll (made up)", "questions": [
+    let poll = json!({"heading": "Test poll (made up)", "questions": [
         {"slug": "favourite-season", "kind": "single", "max": 100,
          "choices": [{"id": "spring"}, {"id": "summer"}, {"id": "autumn"}, {"id": "winter"}]},
         {"slug": "reading-places", "kind": "multiple", "max": 60, "otherLabel": "Somewhere else",
          "choices": [{"id": "library"}, {"id": "home"}, {"id": "train"}, {"id": "other", "other": true}]},
         {"slug": "one-wish", "kind": "text", "max": 140, "choices": []}
-    ]}});
-    std::fs::create_dir_all(dir.join(STORY)).unwrap();
-    std::fs::write(
-        dir.join(STORY).join("index.html"),
-        format!(r#"<!doctype html><title>Made-up test story</title><script type="application/json" id="ex-story">{island}</script>"#),
-    )
-    .unwrap();
+    ]});
     std::fs::write(
         dir.join("stories.json"),
-        json!({"version": 1, "root": "/", "default": STORY, "stories": [
-            {"slug": STORY, "headline": "Made-up test story", "language": "en", "path": format!("/{STORY}/")}
+        json!({"version": 2, "root": "/", "default": STORY, "stories": [
+            {"slug": STORY, "headline": "Made-up test story", "language": "en",
+             "path": format!("/{STORY}/"), "poll": poll}
         ]})
         .to_string(),
     )

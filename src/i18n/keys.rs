@@ -1,6 +1,6 @@
 //! Every interface string's key, with the variables it takes and where it
 //! is filled in: at build time (into the page's markup) or in the reader's
-//! browser (a template in the page's data island, [`crate::messages`]).
+//! browser (a template in an island's props, [`crate::messages`]).
 //!
 //! Every locale file has exactly these keys (`check` in [`super`]); a
 //! story's `[strings]` table may override any of them.

@@ -630,7 +630,8 @@ impl Locale {
         }
     }
 
-    /// Every runtime message's template, for the data island.
+    /// Every runtime message's template (an island's `Voice` takes those
+    /// it says).
     pub fn runtime_messages(&self) -> Messages {
         Messages {
             templates: keys::runtime_ids()
@@ -641,20 +642,12 @@ impl Locale {
 }
 
 impl crate::story::outline::Words for Locale {
-    fn lang(&self) -> String {
-        self.lang.clone()
-    }
-
     fn when(&self, when: When) -> String {
         Locale::when(self, when)
     }
 
     fn status(&self, line: crate::timeline::layout::StatusLine) -> String {
         Locale::status(self, line)
-    }
-
-    fn messages(&self) -> Messages {
-        self.runtime_messages()
     }
 
     fn text(&self, key: &str) -> String {

@@ -8,7 +8,7 @@
 //! messages with Fluent (plural forms by CLDR's rules), dates and numbers
 //! with ICU4X (month names, digits, the locale's patterns; seasons and
 //! quarters, which CLDR has no patterns for, from the locale file), and the
-//! runtime's messages as templates for the page's data island
+//! runtime's messages as templates for the islands' props
 //! ([`crate::messages`]). All of it happens when the page is built: the
 //! wasm gets finished words and templates, no locale data.
 

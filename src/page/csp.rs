@@ -4,8 +4,7 @@
 //! (`'wasm-unsafe-eval'`), and an inline `<script>` runs only when its
 //! SHA-256 is pinned: the page's two (the embed view's head script and the
 //! runtime's loader) are known when the page is rendered, so their hashes
-//! are written in. The data island is not a script that runs, so it needs
-//! none. `frame-ancestors` has no effect in a `<meta>`: hosts set it as a
+//! are written in. `frame-ancestors` has no effect in a `<meta>`: hosts set it as a
 //! header (see the README).
 
 use base64::Engine;

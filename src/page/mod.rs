@@ -3,8 +3,8 @@
 //! [`render`] writes the whole document with the Leptos [`crate::App`]:
 //! the head (title, description, Open Graph, the Content-Security-Policy,
 //! the embed view's script, the styles inline), the article and every
-//! part as readers see them before any script runs, the story's
-//! [outline](crate::story::outline) as a JSON data island, and the loader
+//! part as readers see them before any script runs (the islands with
+//! their props), and the loader
 //! of the one runtime every story page shares ([`Runtime`], what Trunk
 //! built). The runtime is fetched after the page's own bytes (no preload:
 //! the first paint does not wait for it, nor share the network with it).
@@ -21,8 +21,6 @@ use leptos::prelude::*;
 
 use crate::embed::HEAD_SCRIPT;
 use crate::i18n::Locale;
-use crate::json;
-use crate::story::outline::ISLAND_ID;
 use crate::story::Story;
 use crate::App;
 use images::Picture;
@@ -63,14 +61,6 @@ impl Place {
             .as_ref()
             .map(|o| format!("{o}{}{file}", self.path))
     }
-}
-
-/// The data island's JSON for `story` at `place` in the locale `t`, safe
-/// inside a `<script>` element (`<` is written `\u003c`, so no `</script>`
-/// or `<!--` can occur).
-pub fn island(story: &Story, t: &Locale, place: &Place) -> String {
-    let outline = story.outline(&place.path, &place.root, t);
-    json::stringify(&outline.to_json()).replace('<', "\\u003c")
 }
 
 /// The inline script at the end of the body that loads the runtime: the
@@ -155,7 +145,6 @@ pub fn render(
     runtime: &Runtime,
     pictures: &[Picture],
 ) -> String {
-    let island = island(story, t, place);
     let sizes: Vec<(&str, u32, u32)> = pictures
         .iter()
         .map(|p| (p.name, p.width, p.height))
@@ -183,7 +172,6 @@ pub fn render(
                 </head>
                 <body>
                     <App story=story t=t oembed=oembed embeds=embeds />
-                    <script type="application/json" id=ISLAND_ID inner_html=island></script>
                     <script inner_html=loader></script>
                 </body>
             </html>
@@ -474,18 +462,6 @@ mod tests {
             assert!(html.contains(&format!("sha256-{}", sha256(script))));
         }
         assert!(!html.contains("rel=\"preload\"") && !html.contains("modulepreload"));
-    }
-
-    #[test]
-    fn the_island_is_safe_in_a_script_and_reads_back() {
-        let mut s = story();
-        s.timeline.heading = "</script><!-- x".to_owned();
-        let place = Place::story("/", &s.slug);
-        let text = island(&s, crate::i18n::english(), &place);
-        assert!(!text.contains('<'));
-        let back = crate::story::outline::Outline::from_json(&json::parse(&text).unwrap()).unwrap();
-        assert_eq!(back.timeline.heading, "</script><!-- x");
-        assert_eq!(back.path, format!("/{}/", s.slug));
     }
 
     #[test]

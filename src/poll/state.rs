@@ -311,8 +311,7 @@ mod tests {
     use crate::poll::Field;
 
     fn poll() -> &'static Poll {
-        let outline = crate::story::tests::outline();
-        Box::leak(Box::new(outline.poll))
+        Box::leak(Box::new(crate::story::tests::poll_outline()))
     }
 
     fn single() -> (usize, &'static Question) {

@@ -2,8 +2,8 @@
 //!
 //! A story file (`content/*.toml`) is read and validated at build time by
 //! [`source`] (feature `source`), which gives a [`Story`]; the components
-//! render it into the page. The browser runtime never sees a `Story`: it
-//! reads the story's [`outline`] from the page's data island.
+//! render it into the page. The browser never sees a `Story`: each island
+//! gets what it needs (its view, with the story's [`outline`]) in its props.
 
 pub mod outline;
 #[cfg(feature = "source")]
@@ -187,7 +187,7 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
-    /// The name a story file and the data island use.
+    /// The name a story file and `stories.json` use.
     pub fn name(self) -> &'static str {
         match self {
             QuestionKind::Single => "single",
@@ -239,10 +239,15 @@ pub struct Choice {
 pub(crate) mod tests {
     use super::Story;
 
-    /// Its outline, in English.
+    /// Its poll's outline.
+    pub fn poll_outline() -> super::outline::PollOutline {
+        super::outline::poll_outline(&story().poll)
+    }
+
+    /// Its timeline's outline, in English.
     #[cfg(feature = "render")]
-    pub fn outline() -> super::outline::Outline {
-        story().outline("/", "/", crate::i18n::english())
+    pub fn timeline_outline() -> super::outline::TimelineOutline {
+        super::outline::timeline_outline(&story().timeline, crate::i18n::english())
     }
 
     /// `content/story.toml`, read and validated.

@@ -1,77 +1,29 @@
-//! What the browser runtime needs of a story, and how the page carries it.
+//! What the islands and the results service need of a story, beyond what
+//! the page shows: ids, dates, kinds, limits and the few words said after a
+//! reader's action (headings, sector labels, milestone titles).
 //!
-//! The runtime knows no story: the pre-renderer writes the story's outline
-//! into the page as one data island,
-//! `<script type="application/json" id="ex-story">`, and the runtime reads
-//! it with the browser's `JSON.parse` ([`crate::json`]). The outline holds
-//! ids, dates, kinds, limits and the few words the runtime says itself
-//! (headings, sector labels, milestone titles), never the texts the page
-//! already shows (the article, the sections, milestone details, poll
-//! prompts and labels). So every story page loads the same wasm.
-//!
-//! Encoding ([`Outline::to_json`]) and decoding ([`Outline::from_json`])
-//! live side by side here and are tested natively against each other.
+//! The islands get theirs in their props (`components::*::…View`). The
+//! results service reads each story's [`PollOutline`] from the built
+//! site's `stories.json` ([`PollOutline::to_json`], read back with
+//! [`PollOutline::from_json`], tested against each other here).
 
 use crate::dates::chronological;
 use crate::dates::When;
 use crate::json::Json;
-use crate::messages::Messages;
 use crate::story::{QuestionKind, Story};
 use crate::timeline::layout::StatusLine;
-
-/// The id of the data island element.
-pub const ISLAND_ID: &str = "ex-story";
-
-/// The version of the island's format.
-pub const VERSION: u32 = 1;
 
 /// The words an outline needs from the edition's locale (`i18n::Locale`
 /// gives them when the page is built).
 pub trait Words {
-    /// The language tag the browser formats numbers and plurals for.
-    fn lang(&self) -> String;
     /// A milestone's dates as one text.
     fn when(&self, when: When) -> String;
     /// A status line in words.
     fn status(&self, line: StatusLine) -> String;
-    /// The runtime's messages.
-    fn messages(&self) -> Messages;
     /// A message that takes no variables, filled in.
     fn text(&self, key: &str) -> String;
     /// A part's frame title (`embed-frame-title`): the part, then the page.
     fn frame_title(&self, part: &str, page: &str) -> String;
-}
-
-/// A story as the runtime sees it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outline {
-    /// The story's stable id (its storage keys use it).
-    pub slug: String,
-    /// The edition's language tag: the browser's `Intl` formats numbers and
-    /// picks plural forms for it, never for the reader's own settings.
-    pub lang: String,
-    /// What the runtime says after a reader's action, in that language.
-    pub messages: Messages,
-    /// The story page's folder on the site, public URL included (`/`,
-    /// `/news/explainer/<slug>/`): embed codes point there.
-    pub path: String,
-    /// The site's public URL (`/`, `/news/explainer/`): `embed.js` is there.
-    pub root: String,
-    /// The evergreen context.
-    pub context: ContextOutline,
-    /// The timeline.
-    pub timeline: TimelineOutline,
-    /// The poll.
-    pub poll: PollOutline,
-}
-
-/// The context's heading and its sections' slugs, in order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ContextOutline {
-    /// Heading that labels the region.
-    pub heading: String,
-    /// Slugs of the sections (their `<details>` ids).
-    pub sections: Vec<String>,
 }
 
 /// The timeline's sectors and milestones.
@@ -168,9 +120,9 @@ pub struct EmbedCode {
     pub amp: String,
 }
 
-/// Why an island could not be read: the part that is off.
+/// Why an outline could not be read: the part that is off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BadIsland(pub &'static str);
+pub struct BadOutline(pub &'static str);
 
 impl Story {
     /// The title of a view's frame: the headline, or the part's heading
@@ -219,29 +171,6 @@ impl Story {
                 }
             })
             .collect()
-    }
-
-    /// The story's outline, for a page whose folder is `path` on a site
-    /// whose public URL is `root`, in the edition's `words`.
-    pub fn outline(&self, path: &str, root: &str, words: &dyn Words) -> Outline {
-        Outline {
-            slug: self.slug.clone(),
-            lang: words.lang(),
-            messages: words.messages(),
-            path: path.to_owned(),
-            root: root.to_owned(),
-            context: ContextOutline {
-                heading: self.context.heading.clone(),
-                sections: self
-                    .context
-                    .sections
-                    .iter()
-                    .map(|s| s.slug.clone())
-                    .collect(),
-            },
-            timeline: timeline_outline(&self.timeline, words),
-            poll: poll_outline(&self.poll),
-        }
     }
 }
 
@@ -332,45 +261,10 @@ pub fn timeline_outline(t: &crate::story::Timeline, words: &dyn Words) -> Timeli
     }
 }
 
-fn strings(list: &[String]) -> Json {
-    Json::Array(list.iter().map(Json::str).collect())
-}
-
-impl Outline {
-    /// The island's JSON.
+impl PollOutline {
+    /// The outline as JSON (in `stories.json`).
     pub fn to_json(&self) -> Json {
-        let t = &self.timeline;
-        let sectors = t
-            .sectors
-            .iter()
-            .map(|s| Json::object([("slug", Json::str(&s.slug)), ("label", Json::str(&s.label))]))
-            .collect();
-        let milestones = t
-            .milestones
-            .iter()
-            .map(|m| {
-                let mut members = vec![
-                    ("slug", Json::str(&m.slug)),
-                    ("title", Json::str(&m.title)),
-                    ("sector", Json::Number(m.sector as f64)),
-                ];
-                if let Some(w) = m.when {
-                    members.push(("when", Json::str(w.code())));
-                }
-                if m.reported {
-                    members.push(("reported", Json::Bool(true)));
-                }
-                if !m.when_text.is_empty() {
-                    members.push(("whenText", Json::str(&m.when_text)));
-                }
-                if !m.statuses.is_empty() {
-                    members.push(("statuses", strings(&m.statuses)));
-                }
-                Json::object(members)
-            })
-            .collect();
         let questions = self
-            .poll
             .questions
             .iter()
             .map(|q| {
@@ -397,122 +291,18 @@ impl Outline {
                 Json::object(members)
             })
             .collect();
-        Json::object([
-            ("v", Json::Number(f64::from(VERSION))),
-            ("slug", Json::str(&self.slug)),
-            ("lang", Json::str(&self.lang)),
-            ("messages", self.messages.to_json()),
-            ("path", Json::str(&self.path)),
-            ("root", Json::str(&self.root)),
-            (
-                "context",
-                Json::object([
-                    ("heading", Json::str(&self.context.heading)),
-                    ("sections", strings(&self.context.sections)),
-                ]),
-            ),
-            (
-                "timeline",
-                Json::object([
-                    ("heading", Json::str(&t.heading)),
-                    ("sectors", Json::Array(sectors)),
-                    ("milestones", Json::Array(milestones)),
-                ]),
-            ),
-            (
-                "poll",
-                Json::object(
-                    [
-                        ("heading", Json::str(&self.poll.heading)),
-                        ("questions", Json::Array(questions)),
-                    ]
-                    .into_iter()
-                    .chain(
-                        (!self.poll.results.is_empty())
-                            .then(|| ("results", Json::str(&self.poll.results))),
-                    ),
-                ),
-            ),
-        ])
+        Json::object(
+            [
+                ("heading", Json::str(&self.heading)),
+                ("questions", Json::Array(questions)),
+            ]
+            .into_iter()
+            .chain((!self.results.is_empty()).then(|| ("results", Json::str(&self.results)))),
+        )
     }
 
-    /// Reads an island written by [`Outline::to_json`].
-    pub fn from_json(doc: &Json) -> Result<Outline, BadIsland> {
-        if doc.get("v").and_then(Json::as_u32) != Some(VERSION) {
-            return Err(BadIsland("v"));
-        }
-        let context = member(doc, "context")?;
-        let timeline = member(doc, "timeline")?;
-        let poll = member(doc, "poll")?;
-        let sectors = list(timeline, "sectors", |s| {
-            Ok(SectorOutline {
-                slug: string(s, "slug")?,
-                label: string(s, "label")?,
-            })
-        })?;
-        let milestones = list(timeline, "milestones", |m| {
-            let sector = m
-                .get("sector")
-                .and_then(Json::as_u32)
-                .map(|k| k as usize)
-                .filter(|k| *k < sectors.len())
-                .ok_or(BadIsland("milestone sector"))?;
-            let when = match m.get("when") {
-                None => None,
-                Some(w) => Some(
-                    w.as_str()
-                        .and_then(When::from_code)
-                        .ok_or(BadIsland("milestone when"))?,
-                ),
-            };
-            Ok(MilestoneOutline {
-                slug: string(m, "slug")?,
-                title: string(m, "title")?,
-                sector,
-                when,
-                reported: m.get("reported").and_then(Json::as_bool).unwrap_or(false),
-                when_text: optional(m, "whenText")?,
-                statuses: match m.get("statuses") {
-                    None => Vec::new(),
-                    Some(_) => list(m, "statuses", |s| {
-                        s.as_str().map(str::to_owned).ok_or(BadIsland("statuses"))
-                    })?,
-                },
-            })
-        })?;
-        Ok(Outline {
-            slug: string(doc, "slug")?,
-            lang: string(doc, "lang")?,
-            messages: Messages::from_json(member(doc, "messages")?).ok_or(BadIsland("messages"))?,
-            path: string(doc, "path")?,
-            root: string(doc, "root")?,
-            context: ContextOutline {
-                heading: string(context, "heading")?,
-                sections: list(context, "sections", |s| {
-                    s.as_str().map(str::to_owned).ok_or(BadIsland("sections"))
-                })?,
-            },
-            timeline: TimelineOutline {
-                heading: string(timeline, "heading")?,
-                sectors,
-                milestones,
-            },
-            poll: PollOutline::from_json(poll)?,
-        })
-    }
-}
-
-impl PollOutline {
-    /// Reads the poll of an island written by [`Outline::to_json`] alone
-    /// (the results service needs no more of a story).
-    pub fn from_island(doc: &Json) -> Result<PollOutline, BadIsland> {
-        if doc.get("v").and_then(Json::as_u32) != Some(VERSION) {
-            return Err(BadIsland("v"));
-        }
-        PollOutline::from_json(member(doc, "poll")?)
-    }
-
-    fn from_json(poll: &Json) -> Result<PollOutline, BadIsland> {
+    /// Reads an outline written by [`PollOutline::to_json`].
+    pub fn from_json(poll: &Json) -> Result<PollOutline, BadOutline> {
         let questions = list(poll, "questions", |q| {
             Ok(QuestionOutline {
                 slug: string(q, "slug")?,
@@ -520,11 +310,11 @@ impl PollOutline {
                     .get("kind")
                     .and_then(Json::as_str)
                     .and_then(QuestionKind::named)
-                    .ok_or(BadIsland("question kind"))?,
+                    .ok_or(BadOutline("question kind"))?,
                 max_length: q
                     .get("max")
                     .and_then(Json::as_u32)
-                    .ok_or(BadIsland("question max"))?,
+                    .ok_or(BadOutline("question max"))?,
                 choices: list(q, "choices", |c| {
                     Ok(ChoiceOutline {
                         id: string(c, "id")?,
@@ -542,33 +332,33 @@ impl PollOutline {
     }
 }
 
-fn member<'a>(v: &'a Json, key: &'static str) -> Result<&'a Json, BadIsland> {
-    v.get(key).ok_or(BadIsland(key))
+fn member<'a>(v: &'a Json, key: &'static str) -> Result<&'a Json, BadOutline> {
+    v.get(key).ok_or(BadOutline(key))
 }
 
-fn string(v: &Json, key: &'static str) -> Result<String, BadIsland> {
+fn string(v: &Json, key: &'static str) -> Result<String, BadOutline> {
     member(v, key)?
         .as_str()
         .map(str::to_owned)
-        .ok_or(BadIsland(key))
+        .ok_or(BadOutline(key))
 }
 
 /// A string member that may be absent (then empty).
-fn optional(v: &Json, key: &'static str) -> Result<String, BadIsland> {
+fn optional(v: &Json, key: &'static str) -> Result<String, BadOutline> {
     match v.get(key) {
         None => Ok(String::new()),
-        Some(s) => s.as_str().map(str::to_owned).ok_or(BadIsland(key)),
+        Some(s) => s.as_str().map(str::to_owned).ok_or(BadOutline(key)),
     }
 }
 
 fn list<T>(
     v: &Json,
     key: &'static str,
-    item: impl Fn(&Json) -> Result<T, BadIsland>,
-) -> Result<Vec<T>, BadIsland> {
+    item: impl Fn(&Json) -> Result<T, BadOutline>,
+) -> Result<Vec<T>, BadOutline> {
     member(v, key)?
         .as_array()
-        .ok_or(BadIsland(key))?
+        .ok_or(BadOutline(key))?
         .iter()
         .map(item)
         .collect()
@@ -582,83 +372,78 @@ mod tests {
     use crate::story::tests::story;
 
     #[test]
-    fn the_island_round_trips_through_json_text() {
-        let outline = story().outline("/news/x/tajik-japan-tokyo-talks/", "/news/x/", english());
+    fn a_poll_outline_round_trips_through_json_text() {
+        let outline = poll_outline(&story().poll);
         let text = json::stringify(&outline.to_json());
-        let back = Outline::from_json(&json::parse(&text).unwrap()).unwrap();
+        let back = PollOutline::from_json(&json::parse(&text).unwrap()).unwrap();
         assert_eq!(back, outline);
+        let mut with_results = outline.clone();
+        with_results.results = "https://results.example.org/".into();
+        let text = json::stringify(&with_results.to_json());
+        let back = PollOutline::from_json(&json::parse(&text).unwrap()).unwrap();
+        assert_eq!(back, with_results);
     }
 
     #[test]
     fn milestones_come_in_walking_order_with_their_sector() {
         let s = story();
-        let o = s.outline("/", "/", english());
-        assert_eq!(o.timeline.milestones.len(), s.timeline.milestones.len());
-        let dated: Vec<_> = o
-            .timeline
-            .milestones
-            .iter()
-            .filter_map(|m| m.when)
-            .collect();
+        let o = timeline_outline(&s.timeline, english());
+        assert_eq!(o.milestones.len(), s.timeline.milestones.len());
+        let dated: Vec<_> = o.milestones.iter().filter_map(|m| m.when).collect();
         for pair in dated.windows(2) {
             assert!(pair[0].chronological(pair[1]).is_le(), "{pair:?}");
         }
-        let first_undated = o.timeline.milestones.iter().position(|m| m.when.is_none());
+        let first_undated = o.milestones.iter().position(|m| m.when.is_none());
         if let Some(k) = first_undated {
-            assert!(o.timeline.milestones[k..].iter().all(|m| m.when.is_none()));
+            assert!(o.milestones[k..].iter().all(|m| m.when.is_none()));
         }
-        for m in &o.timeline.milestones {
+        for m in &o.milestones {
             let full = s
                 .timeline
                 .milestones
                 .iter()
                 .find(|f| f.slug == m.slug)
                 .unwrap();
-            assert_eq!(o.timeline.sectors[m.sector].slug, full.sector);
+            assert_eq!(o.sectors[m.sector].slug, full.sector);
             assert_eq!((m.when, m.reported), (full.when, full.reported));
         }
     }
 
     #[test]
-    fn the_island_holds_no_text_the_page_shows_alone() {
+    fn a_poll_outline_holds_ids_and_limits_not_the_questions_words() {
         let s = story();
-        let text = json::stringify(&s.outline("/", "/", english()).to_json());
-        for m in &s.timeline.milestones {
-            assert!(!text.contains(&m.summary), "{}", m.slug);
-        }
+        let text = json::stringify(&poll_outline(&s.poll).to_json());
         for q in &s.poll.questions {
             assert!(!text.contains(&q.prompt), "{}", q.slug);
-            // The runtime names the choice with its own text box in a problem
-            // ("You chose “Other”..."); no other label is in the island.
+            // The "Other" choice's label is kept (a problem names it); no
+            // other label is.
             for c in q.choices.iter().filter(|c| !c.other) {
                 assert!(!text.contains(&format!("\"{}\"", c.label)), "{}", c.id);
             }
         }
-        assert!(!text.contains(&s.body[0]));
     }
 
     #[test]
-    fn a_broken_island_names_what_is_off() {
-        let good = story().outline("/", "/", english()).to_json();
-        assert_eq!(Outline::from_json(&Json::Null), Err(BadIsland("v")));
-        let Json::Object(mut members) = good else {
-            unreachable!()
-        };
-        members.retain(|(k, _)| k != "poll");
+    fn a_broken_poll_outline_names_what_is_off() {
         assert_eq!(
-            Outline::from_json(&Json::Object(members)),
-            Err(BadIsland("poll"))
+            PollOutline::from_json(&Json::Null),
+            Err(BadOutline("questions"))
         );
-        let bad_when = json::parse(
-            r#"{"v":1,"slug":"s","lang":"en","messages":{},"path":"/","root":"/","context":{"heading":"c","sections":[]},
-            "timeline":{"heading":"t","sectors":[{"slug":"a","label":"A"}],
-            "milestones":[{"slug":"m","title":"M","sector":0,"when":"2026-13"}]},
-            "poll":{"heading":"p","questions":[]}}"#,
+        let no_max = json::parse(
+            r#"{"heading":"p","questions":[{"slug":"q","kind":"single","choices":[]}]}"#,
         )
         .unwrap();
         assert_eq!(
-            Outline::from_json(&bad_when),
-            Err(BadIsland("milestone when"))
+            PollOutline::from_json(&no_max),
+            Err(BadOutline("question max"))
+        );
+        let bad_kind = json::parse(
+            r#"{"heading":"p","questions":[{"slug":"q","kind":"many","max":9,"choices":[]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            PollOutline::from_json(&bad_kind),
+            Err(BadOutline("question kind"))
         );
     }
 }

@@ -279,7 +279,6 @@ pub const RESERVED_IDS: &[&str] = &[
     "poll-confirm-yes",
     "poll-results-heading",
     "embed",
-    "ex-story",
 ];
 
 /// Longest free-text limit a question may set.

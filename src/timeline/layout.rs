@@ -236,8 +236,8 @@ impl StatusLine {
         }
     }
 
-    /// Which of a milestone's three today-dependent lines this is (the
-    /// page's data island has them in this order), if it is one.
+    /// Which of a milestone's three today-dependent lines this is (its
+    /// outline has them in this order), if it is one.
     pub fn today_index(self) -> Option<usize> {
         match self {
             StatusLine::Upcoming(_) => Some(0),

@@ -89,7 +89,7 @@ mod tests {
     use super::*;
 
     fn state() -> State {
-        State::new(&crate::story::tests::outline().timeline)
+        State::new(&crate::story::tests::timeline_outline())
     }
 
     #[test]

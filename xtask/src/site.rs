@@ -23,6 +23,7 @@ use explainer::i18n::{self, Locale, LocaleFile};
 use explainer::json::{self, Json};
 use explainer::page::images::{self, Fonts};
 use explainer::page::{self, oembed, Place, Problem, Runtime};
+use explainer::story::outline::poll_outline;
 use explainer::story::{self, Story};
 
 use crate::util::{fmt_duration, Result};
@@ -297,8 +298,9 @@ fn line_of(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// `stories.json`: every story with its slug, headline, language, page and
-/// file, and which one is the default (also at the site's root).
+/// `stories.json`: every story with its slug, headline, language, page,
+/// file and poll outline (what the results service takes answers for), and
+/// which one is the default (also at the site's root).
 pub fn stories_json(root: &str, stories: &[Loaded]) -> String {
     let list = stories
         .iter()
@@ -310,6 +312,7 @@ pub fn stories_json(root: &str, stories: &[Loaded]) -> String {
                 ("dir", Json::str(l.locale.dir.attr())),
                 ("path", Json::str(Place::story(root, &l.story.slug).path)),
                 ("file", Json::str(&l.file)),
+                ("poll", poll_outline(&l.story.poll).to_json()),
             ])
         })
         .collect();
@@ -317,7 +320,7 @@ pub fn stories_json(root: &str, stories: &[Loaded]) -> String {
         .first()
         .map_or(Json::Null, |l| Json::str(&l.story.slug));
     let mut text = json::stringify(&Json::object([
-        ("version", Json::Number(1.0)),
+        ("version", Json::Number(2.0)),
         ("root", Json::str(root)),
         ("default", default),
         ("stories", Json::Array(list)),
@@ -691,5 +694,10 @@ mod tests {
             Some("/news/tajik-japan-tokyo-talks/")
         );
         assert_eq!(first.get("language").and_then(Json::as_str), Some("en"));
+        // The results service reads each story's poll from the list.
+        assert_eq!(
+            explainer::story::outline::PollOutline::from_json(first.get("poll").unwrap()),
+            Ok(poll_outline(&story.poll))
+        );
     }
 }
