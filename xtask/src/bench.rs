@@ -2038,7 +2038,7 @@ mod tests {
             "## Targets",
             "- PASS: LCP within 1.15x of the static limit, 360x740",
             "- MISS: LCP within 1.15x of the static limit, 412x823",
-            "- PASS: first-load wasm+js+css (inline CSS included) at most 166 KiB gzip, `index.html`",
+            "- PASS: first-load wasm+js+css (inline CSS included) at most 152 KiB gzip, `index.html`",
             "### Timings, 360x740",
             "### Timings, 412x823",
             "### Loading order of our page",
