@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 mod support;
 
-use support::{all, click, hydrate, outline, prerendered, sleep, story, text};
+use support::{all, click, hydrate, prerendered, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -94,7 +94,7 @@ fn origin() -> String {
 
 /// The story page's folder, as the embed code names it.
 fn base() -> String {
-    format!("{}{}", origin(), outline().path)
+    format!("{}/{}/", origin(), story().slug)
 }
 
 #[wasm_bindgen_test]
@@ -125,7 +125,7 @@ async fn the_options_are_radio_buttons_in_a_labelled_fieldset() {
         .iter()
         .map(text)
         .collect();
-    let p = outline();
+    let p = story();
     assert_eq!(
         labels,
         [
@@ -186,7 +186,7 @@ async fn the_code_is_an_iframe_a_picture_and_the_sizing_script_for_this_page() {
     assert!(
         timeline.starts_with(&format!(
             "<iframe src=\"{base}?embed=timeline\" title=\"{} – {headline}\"",
-            outline().timeline.heading
+            story().timeline.heading
         )),
         "{timeline}"
     );

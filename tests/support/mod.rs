@@ -171,10 +171,3 @@ pub fn english() -> &'static explainer::i18n::Locale {
         explainer::i18n::Locale::new(&file, "en", &[]).expect("the English locale")
     })
 }
-
-/// The story's outline, as the page's data island carries it.
-pub fn outline() -> &'static explainer::story::outline::Outline {
-    static OUTLINE: std::sync::OnceLock<explainer::story::outline::Outline> =
-        std::sync::OnceLock::new();
-    OUTLINE.get_or_init(|| story().outline(&format!("/{}/", story().slug), "/", english()))
-}
