@@ -19,6 +19,10 @@ fn main() {
         #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
         leptos::mount::hydrate_islands();
+        // Also what keeps the islands in the wasm: the library's
+        // `#[wasm_bindgen]` exports (one per island) are linked because
+        // `main` calls into the library; a `main` that called only Leptos
+        // gave a wasm without them (seen in a size probe).
         explainer::embed::frame::start();
     }
 }
