@@ -8,7 +8,7 @@
 // headless Chromium without any throttling, once on each phone profile,
 // waits for `<html data-app-ready>`, and takes `document.documentElement
 // .outerHTML` (prefixed with `<!doctype html>`) with every `<script>`
-// element (the inline head script, the JSON data island, the module loader)
+// element (the runtime's loader and the embed view's script, both inline)
 // and every `link[rel=preload|modulepreload]` removed. That is written as
 // OUT/index.html, with the site's files it still references (the favicon)
 // copied beside it. So the limit has the same inline CSS and the same
