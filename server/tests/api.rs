@@ -264,13 +264,27 @@ async fn refusals_are_json_and_store_nothing(backend: Backend) {
             "application/json", 422, "markup-in-text",
         ),
         (
+            json!({"reader": reader(3), "answers": {"one-wish": {"text": "x".repeat(17 * 1024)}}}).to_string().into(),
+            "application/json", 413, "too-large",
+        ),
+        (
             json!({"reader": reader(3), "answers": {"one-wish": {"text": "x".repeat(1 << 20)}}}).to_string().into(),
             "application/json", 413, "too-large",
         ),
         (json!({"reader": reader(3), "answers": season("spring")}).to_string().into(), "text/plain", 415, "not-json"),
     ];
     for (body, content_type, status, code) in cases {
-        let r = send(body, content_type).await.unwrap();
+        let huge = body.len() > 64 * 1024;
+        let r = match send(body, content_type).await {
+            Ok(r) => r,
+            // The service answers a body far over the limit with 413 before
+            // it has read it all, and closes the connection: under load the
+            // client may still be writing then (a broken pipe). Refused
+            // either way (a body just over the limit, above, gets its 413
+            // every time); that nothing was stored is checked below.
+            Err(e) if huge && e.is_request() => continue,
+            Err(e) => panic!("{code}: {e}"),
+        };
         assert_eq!(r.status().as_u16(), status, "{code}");
         assert!(r.headers().get("set-cookie").is_none());
         let v: Value = r.json().await.unwrap();
