@@ -4,9 +4,16 @@
 //!
 //! A reader's set of answers is replaced as a whole in one transaction,
 //! so a retry never counts twice and a change or a clear moves the tally.
-//! The tallies are counted from the rows on every read: several instances
-//! on one database always agree.
+//! The tallies are kept, not recounted: the same transaction adds the
+//! difference between the reader's old and new answers to the story's
+//! counts (table `tallies`), so reading the results costs a few rows per
+//! question however many readers answered. Counts are spread over
+//! [`SLOTS`] rows each, summed on read, so concurrent writers (several
+//! instances on one PostgreSQL) seldom wait for the same row; they agree
+//! because every count lives in the database. [`Store::verify`] recounts
+//! from the rows and compares.
 
+use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use explainer::story::outline::PollOutline;
@@ -17,6 +24,43 @@ use sqlx::{AnyPool, Row};
 use crate::answers::Submission;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// How many rows each count is spread over.
+pub const SLOTS: i64 = 8;
+
+/// Changes to a story's counts: `(question, choice)` to a difference;
+/// `("", "")` is the readers, `(question, "")` those who answered it.
+type Deltas = BTreeMap<(String, String), i64>;
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// The slot a reader's changes go to: their random id spreads them.
+fn slot(reader: &str) -> i64 {
+    reader
+        .bytes()
+        .next()
+        .and_then(|b| (b as char).to_digit(16))
+        .map_or(0, |d| i64::from(d) % SLOTS)
+}
+
+/// Adds `deltas` to `story`'s counts in `slot`, in one order for every
+/// writer (so two transactions never wait for each other crosswise).
+async fn add(tx: &mut Tx, story: &str, slot: i64, deltas: &Deltas) -> Result<(), sqlx::Error> {
+    for ((question, choice), d) in deltas.iter().filter(|(_, d)| **d != 0) {
+        sqlx::query(
+            "INSERT INTO tallies (story, question, choice, slot, count) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (story, question, choice, slot) DO UPDATE SET count = tallies.count + excluded.count",
+        )
+        .bind(story)
+        .bind(question)
+        .bind(choice)
+        .bind(slot)
+        .bind(*d)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
 
 /// The database.
 #[derive(Clone)]
@@ -139,6 +183,37 @@ impl Store {
         .bind(at)
         .execute(&mut *tx)
         .await?;
+        // What the reader had: the difference is what the counts move by.
+        let old_answered: Vec<String> =
+            sqlx::query_scalar("SELECT question FROM answered WHERE story = $1 AND reader = $2")
+                .bind(story)
+                .bind(&s.reader)
+                .fetch_all(&mut *tx)
+                .await?;
+        let old_choices: Vec<(String, String)> =
+            sqlx::query("SELECT question, choice FROM choices WHERE story = $1 AND reader = $2")
+                .bind(story)
+                .bind(&s.reader)
+                .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?)))
+                .fetch_all(&mut *tx)
+                .await?;
+        let mut deltas = Deltas::new();
+        let readers = i64::from(!s.is_empty()) - i64::from(!old_answered.is_empty());
+        deltas.insert((String::new(), String::new()), readers);
+        for (q, d) in old_answered
+            .iter()
+            .map(|q| (q, -1))
+            .chain(s.answered.iter().map(|q| (q, 1)))
+        {
+            *deltas.entry((q.clone(), String::new())).or_default() += d;
+        }
+        for ((q, c), d) in old_choices
+            .iter()
+            .map(|x| (x, -1))
+            .chain(s.choices.iter().map(|x| (x, 1)))
+        {
+            *deltas.entry((q.clone(), c.clone())).or_default() += d;
+        }
         for table in ["answered", "choices", "texts"] {
             sqlx::query(&format!(
                 "DELETE FROM {table} WHERE story = $1 AND reader = $2"
@@ -188,48 +263,87 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        add(&mut tx, story, slot(&s.reader), &deltas).await?;
         tx.commit().await
     }
 
-    /// `story`'s tallies: every question and choice of `poll`, zeros included.
+    /// `story`'s tallies: every question and choice of `poll`, zeros
+    /// included. Reads the kept counts (a few rows per question).
     pub async fn results(&self, story: &str, poll: &PollOutline) -> Result<Results, sqlx::Error> {
-        let readers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM readers WHERE story = $1")
-            .bind(story)
-            .fetch_one(&self.pool)
-            .await?;
-        let answered: Vec<(String, i64)> = sqlx::query(
-            "SELECT question, COUNT(*) FROM answered WHERE story = $1 GROUP BY question",
-        )
-        .bind(story)
-        .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?)))
-        .fetch_all(&self.pool)
-        .await?;
-        let chosen: Vec<(String, String, i64)> = sqlx::query(
-            "SELECT question, choice, COUNT(*) FROM choices WHERE story = $1 \
+        let kept: Vec<(String, String, i64)> = sqlx::query(
+            "SELECT question, choice, CAST(SUM(count) AS BIGINT) FROM tallies WHERE story = $1 \
              GROUP BY question, choice",
         )
         .bind(story)
         .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
         .fetch_all(&self.pool)
         .await?;
+        let count = |q: &str, c: &str| {
+            kept.iter()
+                .find(|(kq, kc, _)| kq == q && kc == c)
+                .map_or(0, |k| k.2)
+        };
         let mut questions = serde_json::Map::new();
         for q in &poll.questions {
-            let n =
-                |rows: &[(String, i64)]| rows.iter().find(|(s, _)| *s == q.slug).map_or(0, |r| r.1);
             let mut choices = serde_json::Map::new();
             for c in &q.choices {
-                let count = chosen
-                    .iter()
-                    .find(|(s, id, _)| *s == q.slug && *id == c.id)
-                    .map_or(0, |r| r.2);
-                choices.insert(c.id.clone(), count.into());
+                choices.insert(c.id.clone(), count(&q.slug, &c.id).into());
             }
             questions.insert(
                 q.slug.clone(),
-                serde_json::json!({ "answered": n(&answered), "choices": choices }),
+                serde_json::json!({ "answered": count(&q.slug, ""), "choices": choices }),
             );
         }
-        Ok(Results { readers, questions })
+        Ok(Results {
+            readers: count("", ""),
+            questions,
+        })
+    }
+
+    /// Recounts every story's tallies from the stored answers and compares
+    /// them with the kept counts: each difference, as `story question
+    /// choice: kept K, counted C` (none when they agree).
+    pub async fn verify(&self) -> Result<Vec<String>, sqlx::Error> {
+        let row = |r: AnyRow| -> Result<((String, String, String), i64), sqlx::Error> {
+            Ok(((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?), r.try_get(3)?))
+        };
+        let mut counted = BTreeMap::new();
+        for sql in [
+            "SELECT story, '', '', COUNT(*) FROM readers GROUP BY story",
+            "SELECT story, question, '', COUNT(*) FROM answered GROUP BY story, question",
+            "SELECT story, question, choice, COUNT(*) FROM choices GROUP BY story, question, choice",
+        ] {
+            for (k, n) in sqlx::query(sql).try_map(row).fetch_all(&self.pool).await? {
+                counted.insert(k, n);
+            }
+        }
+        let kept: BTreeMap<_, _> = sqlx::query(
+            "SELECT story, question, choice, CAST(SUM(count) AS BIGINT) FROM tallies \
+             GROUP BY story, question, choice",
+        )
+        .try_map(row)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .collect();
+        let mut differences = Vec::new();
+        for key in counted
+            .keys()
+            .chain(kept.keys())
+            .collect::<std::collections::BTreeSet<_>>()
+        {
+            let (k, c) = (
+                kept.get(key).copied().unwrap_or(0),
+                counted.get(key).copied().unwrap_or(0),
+            );
+            if k != c {
+                differences.push(format!(
+                    "{} {} {}: kept {k}, counted {c}",
+                    key.0, key.1, key.2
+                ));
+            }
+        }
+        Ok(differences)
     }
 
     /// `story`'s free-text answers, by question, oldest first.
@@ -251,12 +365,37 @@ impl Store {
         .await
     }
 
-    /// Deletes the answers of readers who last saved more than `keep` ago;
-    /// returns how many readers' answers went.
+    /// Deletes the answers of readers who last saved more than `keep` ago,
+    /// and takes them out of the counts; returns how many readers' answers
+    /// went.
     pub async fn purge(&self, keep: Duration) -> Result<u64, sqlx::Error> {
         let cutoff = now() - keep.as_secs() as i64;
         let mut tx = self.pool.begin().await?;
+        // Locks the old readers' rows first (and, on SQLite, the database):
+        // a reader saving meanwhile waits, then starts afresh.
+        sqlx::query("UPDATE readers SET saved_at = saved_at WHERE saved_at < $1")
+            .bind(cutoff)
+            .execute(&mut *tx)
+            .await?;
         let old = "(story, reader) IN (SELECT story, reader FROM readers WHERE saved_at < $1)";
+        let mut deltas: BTreeMap<String, Deltas> = BTreeMap::new();
+        for sql in [
+            "SELECT story, '', '', COUNT(*) FROM readers WHERE saved_at < $1 GROUP BY story".to_owned(),
+            format!("SELECT story, question, '', COUNT(*) FROM answered WHERE {old} GROUP BY story, question"),
+            format!("SELECT story, question, choice, COUNT(*) FROM choices WHERE {old} GROUP BY story, question, choice"),
+        ] {
+            let rows: Vec<(String, String, String, i64)> = sqlx::query(&sql)
+                .bind(cutoff)
+                .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)))
+                .fetch_all(&mut *tx)
+                .await?;
+            for (story, q, c, n) in rows {
+                deltas.entry(story).or_default().insert((q, c), -n);
+            }
+        }
+        for (story, d) in &deltas {
+            add(&mut tx, story, 0, d).await?;
+        }
         for table in ["answered", "choices", "texts"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE {old}"))
                 .bind(cutoff)

@@ -153,6 +153,15 @@ async fn results(s: &Running) -> Value {
     r.json().await.unwrap()
 }
 
+/// The kept tallies agree with a recount of the stored answers.
+async fn assert_tallies_kept(database: &str) {
+    let store = explainer_results::store::Store::open(database)
+        .await
+        .unwrap();
+    assert_eq!(store.verify().await.unwrap(), Vec::<String>::new());
+    store.close().await;
+}
+
 fn season(id: &str) -> Value {
     json!({"favourite-season": {"choices": [id]}})
 }
@@ -229,6 +238,7 @@ async fn answers_are_counted_once_changed_and_cleared(backend: Backend) {
         cleared["questions"]["favourite-season"]["choices"]["spring"],
         0
     );
+    assert_tallies_kept(&s.database).await;
     s.stop().await;
 }
 
@@ -470,6 +480,7 @@ async fn two_instances_on_one_database_agree(backend: Backend) {
     for pick in ["spring", "summer", "autumn", "winter"] {
         assert_eq!(ra["questions"]["favourite-season"]["choices"][pick], 10);
     }
+    assert_tallies_kept(&a.database).await;
     a.stop().await;
     b.stop().await;
 }
@@ -488,7 +499,114 @@ async fn answers_past_the_retention_period_are_purged(backend: Backend) {
     tokio::time::sleep(Duration::from_millis(1100)).await;
     assert_eq!(store.purge(Duration::ZERO).await.unwrap(), 1);
     assert_eq!(results(&s).await["readers"], 0);
+    assert_eq!(
+        results(&s).await["questions"]["favourite-season"]["choices"]["autumn"],
+        0
+    );
+    assert_eq!(store.verify().await.unwrap(), Vec::<String>::new());
     store.close().await;
+    s.stop().await;
+}
+
+/// A database written by the release before (its one migration, answers
+/// in its rows, no tallies) gets its tallies built once when the service
+/// starts on it; a tally that disagrees with the rows is found.
+async fn tallies_are_built_for_a_database_from_the_release_before(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(dir.path());
+    let database = fresh_database(backend, dir.path()).await;
+    let old = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/0001_answers.sql"),
+        old.path().join("0001_answers.sql"),
+    )
+    .unwrap();
+    sqlx::any::install_default_drivers();
+    let url = if database.starts_with("sqlite:") {
+        format!("{database}?mode=rwc")
+    } else {
+        database.clone()
+    };
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::migrate::Migrator::new(old.path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    let rows = [
+        (reader(1), "favourite-season", Some("spring")),
+        (reader(2), "favourite-season", Some("spring")),
+        (reader(3), "favourite-season", Some("winter")),
+        (reader(3), "reading-places", Some("library")),
+        (reader(3), "one-wish", None),
+    ];
+    // Saved now: the purge at start (past the retention period) keeps them.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    for (who, question, choice) in &rows {
+        for sql in [
+            "INSERT INTO readers (story, reader, saved_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            "INSERT INTO answered (story, reader, question) VALUES ($1, $2, $3)",
+        ] {
+            let q = sqlx::query(sql).bind(STORY).bind(who);
+            let q = if sql.contains("answered") {
+                q.bind(*question)
+            } else {
+                q.bind(now)
+            };
+            q.execute(&pool).await.unwrap();
+        }
+        if let Some(c) = choice {
+            sqlx::query(
+                "INSERT INTO choices (story, reader, question, choice) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(STORY)
+            .bind(who)
+            .bind(*question)
+            .bind(*c)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+    }
+    let s = start_with(dir, database.clone(), |_| {}).await;
+    let r = results(&s).await;
+    assert_eq!(r["readers"], 3);
+    assert_eq!(r["questions"]["favourite-season"]["answered"], 3);
+    assert_eq!(r["questions"]["favourite-season"]["choices"]["spring"], 2);
+    assert_eq!(r["questions"]["favourite-season"]["choices"]["winter"], 1);
+    assert_eq!(r["questions"]["reading-places"]["choices"]["library"], 1);
+    assert_eq!(r["questions"]["one-wish"]["answered"], 1);
+    // Answers after the migration move the built tallies.
+    post(
+        &s,
+        &json!({"reader": reader(1), "answers": season("autumn")}),
+    )
+    .await;
+    let r = results(&s).await;
+    assert_eq!(r["questions"]["favourite-season"]["choices"]["spring"], 1);
+    assert_eq!(r["questions"]["favourite-season"]["choices"]["autumn"], 1);
+    assert_tallies_kept(&database).await;
+    // A kept count that disagrees with the rows is named.
+    sqlx::query("UPDATE tallies SET count = count + 1 WHERE story = $1 AND question = 'favourite-season' AND choice = 'winter' AND slot = 0")
+        .bind(STORY)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let store = explainer_results::store::Store::open(&database)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.verify().await.unwrap(),
+        [format!(
+            "{STORY} favourite-season winter: kept 2, counted 1"
+        )]
+    );
+    store.close().await;
+    pool.close().await;
     s.stop().await;
 }
 
@@ -522,4 +640,5 @@ on_both!(
     an_address_over_its_rate_is_told_to_wait,
     two_instances_on_one_database_agree,
     answers_past_the_retention_period_are_purged,
+    tallies_are_built_for_a_database_from_the_release_before,
 );
