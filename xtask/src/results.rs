@@ -60,32 +60,36 @@ pub fn serve(ctx: &Ctx, dist: &Path, pass: &[String]) -> Result {
 
 /// `cargo xtask results-load`: the load test against SQLite and then a
 /// temporary PostgreSQL, each once straight and once with the service
-/// killed halfway.
+/// killed halfway; then, on each, a story already answered by 1,000 and by
+/// 1,000,000 readers (a fixture written into the database), 100 answers
+/// and 100 result reads one at a time, and how the two compare.
 pub fn load(ctx: &Ctx, dist: &Path) -> Result {
     // Release: the figures are the service's, not a debug build's.
     let bins = build_bins(ctx, true)?;
     let dir = ctx.root.join("target/results-load");
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let sqlite = format!("sqlite://{}", dir.join("load.db").display());
-    let one = |database: &str, label: &str, kill: bool| {
+    let one = |database: &str, label: &str, extra: &[&str]| {
         let mut cmd = Command::new(bins.join("results-load"));
         cmd.arg("--server")
             .arg(bins.join(PACKAGE))
             .arg("--site")
             .arg(dist)
-            .args(["--database", database, "--label", label]);
-        if kill {
-            cmd.arg("--kill");
-        }
+            .args(["--database", database, "--label", label])
+            .args(extra);
         run(&mut cmd)
     };
-    one(&sqlite, "sqlite", false)?;
-    one(&sqlite, "sqlite, killed halfway", true)?;
+    const PREFILLED: &[&str] = &["--prefilled", "1000,1000000"];
+    one(&sqlite, "sqlite", &[])?;
+    one(&sqlite, "sqlite, killed halfway", &["--kill"])?;
+    one(&sqlite, "sqlite", PREFILLED)?;
     let pg = TempPostgres::start()?;
     let db = pg.database("results_load")?;
-    one(&db, "postgres", false)?;
+    one(&db, "postgres", &[])?;
     let db = pg.database("results_load_killed")?;
-    one(&db, "postgres, killed halfway", true)?;
+    one(&db, "postgres, killed halfway", &["--kill"])?;
+    let db = pg.database("results_load_prefilled")?;
+    one(&db, "postgres", PREFILLED)?;
     Ok(())
 }
 

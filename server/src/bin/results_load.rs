@@ -10,6 +10,14 @@
 //! started again. At the end the tally must equal, exactly, what every
 //! reader last had acknowledged: no acknowledged answer lost, none counted
 //! twice. Prints requests per second and latency percentiles.
+//!
+//! With `--prefilled N,M,…`, for each number in turn the story has first
+//! been answered by that many readers (written straight into the emptied
+//! database, as a fixture: each chose one choice of the first choice
+//! question), and the test is the one a new user would try: 100 new
+//! answers, then 100 reads of the results, one after another. Prints their
+//! p50 and p99 for each, how the last compares with the first, and checks
+//! the kept tallies against a recount of the rows.
 
 use std::collections::BTreeMap;
 use std::net::TcpListener;
@@ -56,6 +64,11 @@ struct Args {
     /// A label for the report line (`sqlite`, `postgres`).
     #[arg(long, default_value = "")]
     label: String,
+    /// The story already answered by this many readers (a fixture written
+    /// into the database); then 100 answers and 100 reads, one at a time.
+    /// Several numbers (`1000,1000000`) run in turn and are compared.
+    #[arg(long, value_delimiter = ',')]
+    prefilled: Vec<u32>,
 }
 
 struct Service {
@@ -157,6 +170,181 @@ fn expected(poll: &PollOutline, last: &BTreeMap<u32, Value>) -> Value {
     json!({"readers": readers, "questions": questions})
 }
 
+/// Writes `n` readers' answers to `story` straight into the database (made
+/// and migrated by the service's own `Store::open`), and their tallies as
+/// the migration counts them: each reader chose one choice of the first
+/// choice question, in turn.
+async fn prefill(database: &str, story: &str, poll: &PollOutline, n: u32) -> Result<(), String> {
+    let store = explainer_results::store::Store::open(database).await?;
+    let sqlite = store.is_sqlite();
+    store.close().await;
+    let q = poll
+        .questions
+        .iter()
+        .find(|q| q.choices.iter().any(|c| !c.other))
+        .ok_or("no choice question")?;
+    let ids: Vec<&str> = q
+        .choices
+        .iter()
+        .filter(|c| !c.other)
+        .map(|c| c.id.as_str())
+        .collect();
+    let url = if sqlite && !database.contains("mode=") {
+        format!("{database}?mode=rwc")
+    } else {
+        database.to_owned()
+    };
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let started = Instant::now();
+    for table in ["readers", "answered", "choices", "texts", "tallies"] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&pool)
+            .await
+            .map_err(|e| format!("prefill: emptying {table}: {e}"))?;
+    }
+    // Numbers 1..=n, and a reader id made of each (not a random one).
+    let (numbers, id) = if sqlite {
+        (
+            format!(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n})"
+            ),
+            "printf('%08x-0000-4000-8000-000000000000', i)",
+        )
+    } else {
+        (
+            format!("WITH n(i) AS (SELECT generate_series(1, {n}))"),
+            "lpad(to_hex(i), 8, '0') || '-0000-4000-8000-000000000000'",
+        )
+    };
+    let choice = format!(
+        "CASE {} END",
+        ids.iter()
+            .enumerate()
+            .map(|(k, c)| format!("WHEN i % {} = {k} THEN '{c}'", ids.len()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let slug = &q.slug;
+    for sql in [
+        format!("INSERT INTO readers (story, reader, saved_at) {numbers} SELECT '{story}', {id}, {now} FROM n"),
+        format!("INSERT INTO answered (story, reader, question) {numbers} SELECT '{story}', {id}, '{slug}' FROM n"),
+        format!("INSERT INTO choices (story, reader, question, choice) {numbers} SELECT '{story}', {id}, '{slug}', {choice} FROM n"),
+        format!("INSERT INTO tallies (story, question, choice, slot, count) SELECT story, '', '', 0, COUNT(*) FROM readers WHERE story = '{story}' GROUP BY story"),
+        format!("INSERT INTO tallies (story, question, choice, slot, count) SELECT story, question, '', 0, COUNT(*) FROM answered WHERE story = '{story}' GROUP BY story, question"),
+        format!("INSERT INTO tallies (story, question, choice, slot, count) SELECT story, question, choice, 0, COUNT(*) FROM choices WHERE story = '{story}' GROUP BY story, question, choice"),
+    ] {
+        sqlx::query(&sql)
+            .execute(&pool)
+            .await
+            .map_err(|e| format!("prefill: {e}\n  {sql}"))?;
+    }
+    // Statistics for the planner, and neither a background vacuum of the
+    // new rows nor a checkpoint writing them out in the middle of the
+    // measurement.
+    let settle: &[&str] = if sqlite {
+        &["ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)"]
+    } else {
+        &["VACUUM ANALYZE", "CHECKPOINT"]
+    };
+    for sql in settle {
+        sqlx::query(sql)
+            .execute(&pool)
+            .await
+            .map_err(|e| format!("prefill: {sql}: {e}"))?;
+    }
+    pool.close().await;
+    eprintln!(
+        "results-load: {n} readers written into the database in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// 100 new answers, then 100 reads of the results, one after another;
+/// prints their p50 and p99, then checks the tallies (the prefilled
+/// readers and the new ones) against a recount of the rows.
+async fn one_at_a_time(
+    a: &Args,
+    client: &reqwest::Client,
+    base: &str,
+    poll: &PollOutline,
+    prefilled: u32,
+) -> Result<[Duration; 4], String> {
+    let mut rng = StdRng::seed_from_u64(7);
+    let (mut posts, mut gets) = (Vec::new(), Vec::new());
+    for _ in 0..100 {
+        let id = uuid::Builder::from_random_bytes(rng.random())
+            .into_uuid()
+            .to_string();
+        let mut body = random_answers(poll, &mut rng);
+        if body.as_object().is_some_and(|m| m.is_empty()) {
+            body = random_answers(poll, &mut rng);
+        }
+        let t = Instant::now();
+        let r = client
+            .post(format!("{base}/answers"))
+            .json(&json!({"reader": id, "answers": body}))
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        if !r.status().is_success() {
+            return Err(format!("an answer was refused: {}", r.status()));
+        }
+        let _ = r.bytes().await;
+        posts.push(t.elapsed());
+    }
+    let mut readers = 0;
+    for _ in 0..100 {
+        let t = Instant::now();
+        let r: Value = client
+            .get(format!("{base}/results"))
+            .send()
+            .await
+            .map_err(|e| e.to_string())?
+            .json()
+            .await
+            .map_err(|e| e.to_string())?;
+        gets.push(t.elapsed());
+        readers = r["readers"].as_u64().unwrap_or(0);
+    }
+    posts.sort();
+    gets.sort();
+    println!(
+        "results-load ({}, {prefilled} readers stored): 100 answers one at a time p50 {}, p99 {}; 100 result reads p50 {}, p99 {}",
+        a.label,
+        ms(percentile(&posts, 0.5)),
+        ms(percentile(&posts, 0.99)),
+        ms(percentile(&gets, 0.5)),
+        ms(percentile(&gets, 0.99)),
+    );
+    let store = explainer_results::store::Store::open(&a.database).await?;
+    let differences = store.verify().await.map_err(|e| e.to_string())?;
+    store.close().await;
+    if !differences.is_empty() {
+        return Err(format!(
+            "kept tallies differ from the rows: {differences:?}"
+        ));
+    }
+    if readers < u64::from(prefilled) + 1 {
+        return Err(format!(
+            "the results say {readers} readers, fewer than the {prefilled} stored"
+        ));
+    }
+    println!("results-load: the kept tallies equal a recount of the rows ({readers} readers)");
+    Ok([
+        percentile(&posts, 0.5),
+        percentile(&posts, 0.99),
+        percentile(&gets, 0.5),
+        percentile(&gets, 0.99),
+    ])
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -209,13 +397,41 @@ async fn run(a: Args) -> Result<(), String> {
         .timeout(Duration::from_secs(30))
         .build()
         .map_err(|e| e.to_string())?;
+    let base = format!("http://127.0.0.1:{port}/v1/polls/{story}");
+    if !a.prefilled.is_empty() {
+        let mut figures = Vec::new();
+        for &n in &a.prefilled {
+            prefill(&a.database, &story, &poll, n).await?;
+            let mut child = service
+                .spawn()
+                .map_err(|e| format!("cannot start {}: {e}", a.server.display()))?;
+            service.wait_ready(&client).await?;
+            let outcome = one_at_a_time(&a, &client, &base, &poll, n).await;
+            let _ = child.start_kill();
+            let _ = child.wait().await;
+            figures.push((n, outcome?));
+        }
+        if let (Some((n0, f0)), Some((n1, f1))) = (figures.first(), figures.last()) {
+            if n0 != n1 {
+                let x = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64().max(1e-6);
+                println!(
+                    "results-load ({}): {n1} readers against {n0}: answers p50 {:.2}x, p99 {:.2}x; result reads p50 {:.2}x, p99 {:.2}x",
+                    a.label,
+                    x(f0[0], f1[0]),
+                    x(f0[1], f1[1]),
+                    x(f0[2], f1[2]),
+                    x(f0[3], f1[3]),
+                );
+            }
+        }
+        return Ok(());
+    }
     let child = service
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", a.server.display()))?;
     let child = Arc::new(Mutex::new(child));
     service.wait_ready(&client).await?;
 
-    let base = format!("http://127.0.0.1:{port}/v1/polls/{story}");
     let acked = Arc::new(AtomicU64::new(0));
     let retries = Arc::new(AtomicU64::new(0));
     let killed = Arc::new(AtomicBool::new(false));
