@@ -13,7 +13,7 @@
 //! Refusals are JSON ([`Refusal`]). No cookies are set or read, and no
 //! address is stored.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
@@ -41,8 +41,8 @@ pub const RESULTS_MAX_AGE: Duration = Duration::from_secs(5);
 
 /// What the handlers share.
 pub struct Service {
-    /// The stories and their polls.
-    pub site: Site,
+    /// The stories and their polls, as last read (`reload`).
+    site: RwLock<Arc<Site>>,
     /// The database.
     pub store: Store,
     /// The bearer token for the export; none: the export is off.
@@ -50,9 +50,30 @@ pub struct Service {
 }
 
 impl Service {
+    /// The service for `site`.
+    pub fn new(site: Site, store: Store, export_token: Option<String>) -> Service {
+        Service {
+            site: RwLock::new(Arc::new(site)),
+            store,
+            export_token,
+        }
+    }
+
+    /// The site as it is now; a request keeps the one it started with.
+    pub fn site(&self) -> Arc<Site> {
+        self.site.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Takes `site` in place of the stories it had (a reload). A story no
+    /// longer there answers 404; its stored answers stay, and count again
+    /// when it comes back.
+    pub fn replace_site(&self, site: Site) {
+        *self.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(site);
+    }
+
     /// The poll of `story`, or the refusal for an unknown story.
-    fn poll(&self, story: &str) -> Result<&PollOutline, Refusal> {
-        self.site
+    fn poll(&self, story: &str) -> Result<Arc<PollOutline>, Refusal> {
+        self.site()
             .poll(story)
             .ok_or_else(|| Refusal::unknown_story(story))
     }
@@ -103,7 +124,7 @@ async fn submit(
         ));
     }
     let body = read_body(request.into_body()).await?;
-    let submission = answers::read(&body, poll)?;
+    let submission = answers::read(&body, &poll)?;
     service
         .store
         .replace(&story, &submission)
@@ -111,7 +132,7 @@ async fn submit(
         .map_err(|e| Refusal::unavailable(&e))?;
     let results = service
         .store
-        .results(&story, poll)
+        .results(&story, &poll)
         .await
         .map_err(|e| Refusal::unavailable(&e))?;
     Ok(no_store(Json(results).into_response()))
@@ -137,7 +158,7 @@ async fn results(
     let poll = service.poll(&story)?;
     let results = service
         .store
-        .results(&story, poll)
+        .results(&story, &poll)
         .await
         .map_err(|e| Refusal::unavailable(&e))?;
     let mut response = Json(results).into_response();
@@ -249,7 +270,7 @@ async fn health(State(service): State<Arc<Service>>) -> Result<Response, Refusal
             "ok": true,
             "database": db,
             "journal": mode.to_ascii_lowercase(),
-            "stories": service.site.stories().collect::<Vec<_>>(),
+            "stories": service.site().stories().collect::<Vec<_>>(),
         }))
         .into_response(),
     ))

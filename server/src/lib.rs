@@ -116,11 +116,12 @@ pub async fn start(
         });
     }
     let stories: Vec<String> = site.stories().map(str::to_owned).collect();
-    let service = Arc::new(Service {
+    let service = Arc::new(Service::new(
         site,
-        store: store.clone(),
-        export_token: config.export_token.clone().filter(|t| !t.is_empty()),
-    });
+        store.clone(),
+        config.export_token.clone().filter(|t| !t.is_empty()),
+    ));
+    reload_on_hangup(service.clone(), config.site.clone());
     let app = api::router(service, &origins);
     let app = if config.behind_proxy {
         limited(app, SmartIpKeyExtractor, &config)?
@@ -201,6 +202,41 @@ where
         }
         r
     })))
+}
+
+/// On `SIGHUP`, reads the site again (a story published, changed or taken
+/// down) without a restart; requests under way finish with the site they
+/// started with. A site that cannot be read is reported and the stories
+/// the service had are kept.
+fn reload_on_hangup(service: Arc<Service>, dir: PathBuf) {
+    use tokio::signal::unix::{signal, SignalKind};
+    let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+        eprintln!("explainer-results: cannot listen for SIGHUP; restart to read the site again");
+        return;
+    };
+    tokio::spawn(async move {
+        while hangups.recv().await.is_some() {
+            let read = {
+                let dir = dir.clone();
+                tokio::task::spawn_blocking(move || Site::read(&dir)).await
+            };
+            match read {
+                Ok(Ok(site)) => {
+                    let stories: Vec<&str> = site.stories().collect();
+                    eprintln!(
+                        "explainer-results: site read again ({} stories: {})",
+                        stories.len(),
+                        stories.join(", ")
+                    );
+                    service.replace_site(site);
+                }
+                Ok(Err(e)) => eprintln!(
+                    "explainer-results: SIGHUP: cannot read the site ({e}); keeping the stories it had"
+                ),
+                Err(e) => eprintln!("explainer-results: SIGHUP: {e}"),
+            }
+        }
+    });
 }
 
 async fn signals() {

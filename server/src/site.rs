@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use explainer::json::{self, Json};
 use explainer::story::outline::PollOutline;
@@ -15,14 +16,14 @@ const VERSION: u32 = 2;
 /// The stories the service takes answers for, by slug.
 #[derive(Debug, Clone, Default)]
 pub struct Site {
-    polls: BTreeMap<String, PollOutline>,
+    polls: BTreeMap<String, Arc<PollOutline>>,
 }
 
 impl Site {
     /// A site of the given polls (tests, and programs that have them).
     pub fn of(polls: impl IntoIterator<Item = (String, PollOutline)>) -> Site {
         Site {
-            polls: polls.into_iter().collect(),
+            polls: polls.into_iter().map(|(s, p)| (s, Arc::new(p))).collect(),
         }
     }
 
@@ -57,14 +58,14 @@ impl Site {
                 .ok_or(())
                 .and_then(|p| PollOutline::from_json(p).map_err(|_| ()))
                 .map_err(|()| bad(&format!("story `{slug}`: no poll this service reads")))?;
-            polls.insert(slug.to_owned(), poll);
+            polls.insert(slug.to_owned(), Arc::new(poll));
         }
         Ok(Site { polls })
     }
 
     /// The poll of `story`.
-    pub fn poll(&self, story: &str) -> Option<&PollOutline> {
-        self.polls.get(story)
+    pub fn poll(&self, story: &str) -> Option<Arc<PollOutline>> {
+        self.polls.get(story).cloned()
     }
 
     /// The stories' slugs.

@@ -508,6 +508,111 @@ async fn answers_past_the_retention_period_are_purged(backend: Backend) {
     s.stop().await;
 }
 
+/// The stories the service knows now (its health check says).
+async fn stories(s: &Running) -> Vec<String> {
+    let v: Value = reqwest::get(s.url("/v1/health"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    serde_json::from_value(v["stories"].clone()).unwrap()
+}
+
+/// Sends SIGHUP to this process (where the service runs) and waits until
+/// the service knows `want`.
+async fn hang_up_until(s: &Running, want: &[&str]) {
+    let pid = std::process::id().to_string();
+    assert!(std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .unwrap()
+        .success());
+    for _ in 0..200 {
+        if stories(s).await == want {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!(
+        "after SIGHUP the service knows {:?}, not {want:?}",
+        stories(s).await
+    );
+}
+
+/// `SIGHUP` makes the service read the site again: a story published
+/// since answers, one taken down answers 404 and keeps its stored answers
+/// until it comes back, a site that cannot be read leaves the stories as
+/// they were, and no request under way is dropped.
+async fn sighup_reads_the_site_again(backend: Backend) {
+    let s = start(backend, |_| {}).await;
+    let site = s._dir.path().to_owned();
+    const OTHER: &str = "test-second-survey";
+    let list = |slugs: &[&str]| {
+        let poll = json!({"heading": "Test poll (made up)", "questions": [
+            {"slug": "favourite-season", "kind": "single", "max": 100,
+             "choices": [{"id": "spring"}, {"id": "summer"}, {"id": "autumn"}, {"id": "winter"}]}
+        ]});
+        let stories: Vec<Value> = slugs
+            .iter()
+            .map(|slug| json!({"slug": slug, "path": format!("/{slug}/"), "poll": poll}))
+            .collect();
+        std::fs::write(
+            site.join("stories.json"),
+            json!({"version": 2, "root": "/", "stories": stories}).to_string(),
+        )
+        .unwrap();
+    };
+    let answer = |story: &'static str, n: u32| {
+        let url = s.url(&format!("/v1/polls/{story}/answers"));
+        async move {
+            reqwest::Client::new()
+                .post(url)
+                .json(&json!({"reader": reader(n), "answers": season("summer")}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(answer(STORY, 1).await, 200);
+    assert_eq!(answer(OTHER, 1).await, 404);
+
+    // Published: answers while the site is read again are all taken.
+    list(&[STORY, OTHER]);
+    let under_way: Vec<_> = (10..60).map(|n| tokio::spawn(answer(STORY, n))).collect();
+    hang_up_until(&s, &[STORY, OTHER]).await;
+    for r in under_way {
+        assert_eq!(r.await.unwrap(), 200);
+    }
+    assert_eq!(answer(OTHER, 1).await, 200);
+
+    // Taken down: 404, its answers kept; back: counted again.
+    list(&[OTHER]);
+    hang_up_until(&s, &[OTHER]).await;
+    let gone = reqwest::get(s.url(&format!("/v1/polls/{STORY}/results")))
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 404);
+    list(&[STORY, OTHER]);
+    hang_up_until(&s, &[STORY, OTHER]).await;
+    assert_eq!(results(&s).await["readers"], 51);
+
+    // A site that cannot be read: the stories stay as they were.
+    std::fs::write(site.join("stories.json"), "{ not json").unwrap();
+    let pid = std::process::id().to_string();
+    std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(stories(&s).await, [STORY, OTHER]);
+    assert_eq!(answer(OTHER, 2).await, 200);
+    assert_tallies_kept(&s.database).await;
+    s.stop().await;
+}
+
 /// A database written by the release before (its one migration, answers
 /// in its rows, no tallies) gets its tallies built once when the service
 /// starts on it; a tally that disagrees with the rows is found.
@@ -641,4 +746,5 @@ on_both!(
     two_instances_on_one_database_agree,
     answers_past_the_retention_period_are_purged,
     tallies_are_built_for_a_database_from_the_release_before,
+    sighup_reads_the_site_again,
 );

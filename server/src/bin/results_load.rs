@@ -373,7 +373,7 @@ async fn run(a: Args) -> Result<(), String> {
     let site = Site::read(&a.site)?;
     let (story, poll) = site
         .stories()
-        .filter_map(|s| site.poll(s).map(|p| (s.to_owned(), p.clone())))
+        .filter_map(|s| site.poll(s).map(|p| (s.to_owned(), (*p).clone())))
         .find(|(_, p)| p.questions.iter().any(|q| !q.choices.is_empty()))
         .ok_or("no story in the site has a choice question")?;
     if let Some(file) = a.database.strip_prefix("sqlite://") {
