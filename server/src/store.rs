@@ -12,6 +12,15 @@
 //! instances on one PostgreSQL) seldom wait for the same row; they agree
 //! because every count lives in the database. [`Store::verify`] recounts
 //! from the rows and compares.
+//!
+//! Writes are committed in groups: a writer takes every submission waiting
+//! for it (up to [`MAX_BATCH`]), writes them in one transaction and
+//! acknowledges each only once that is committed (one writer on SQLite,
+//! [`PG_WRITERS`] on PostgreSQL, a reader's saves always to the same one). So a
+//! commit's wait (the disk's sync) serves many readers, and no answer is
+//! acknowledged before it is durable. Readers' rows are written in one
+//! order (story, reader; a reader's later save after their earlier one), so
+//! two instances' batches never wait for each other crosswise.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -67,7 +76,24 @@ async fn add(tx: &mut Tx, story: &str, slot: i64, deltas: &Deltas) -> Result<(),
 pub struct Store {
     pool: AnyPool,
     sqlite: bool,
+    /// Answers to write, to this store's writers (group commit); a reader's
+    /// always to the same one, so their saves are written in order.
+    writes: Vec<tokio::sync::mpsc::Sender<Write>>,
 }
+
+/// One reader's answers to write, and who waits for them to be durable.
+struct Write {
+    story: String,
+    submission: Submission,
+    done: tokio::sync::oneshot::Sender<Result<(), sqlx::Error>>,
+}
+
+/// At most this many readers' answers go in one commit.
+const MAX_BATCH: usize = 256;
+
+/// Writers per store: SQLite takes one writer at a time; PostgreSQL
+/// commits several transactions at once, each on its own connection.
+const PG_WRITERS: usize = 4;
 
 /// A story's tallies, as `GET /v1/polls/<story>/results` gives them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,7 +143,18 @@ impl Store {
             .connect(&url)
             .await
             .map_err(|e| format!("cannot open the database {}: {e}", redact(&url)))?;
-        let store = Store { pool, sqlite };
+        let mut writes = Vec::new();
+        let mut queues = Vec::new();
+        for _ in 0..if sqlite { 1 } else { PG_WRITERS } {
+            let (tx, rx) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
+            writes.push(tx);
+            queues.push(rx);
+        }
+        let store = Store {
+            pool,
+            sqlite,
+            writes,
+        };
         if sqlite {
             // sqlx opens SQLite in WAL mode with full sync; say it once more
             // so an older file made elsewhere switches too.
@@ -133,6 +170,9 @@ impl Store {
             .run(&store.pool)
             .await
             .map_err(|e| format!("cannot migrate the database: {e}"))?;
+        for queue in queues {
+            tokio::spawn(writer(store.pool.clone(), sqlite, queue));
+        }
         Ok(store)
     }
 
@@ -152,119 +192,20 @@ impl Store {
     }
 
     /// Replaces `story`'s answers from `s.reader` with `s` (none: a clear).
-    /// Returns once the transaction is committed (durable).
+    /// Returns once the transaction holding it is committed (durable).
     pub async fn replace(&self, story: &str, s: &Submission) -> Result<(), sqlx::Error> {
-        let mut attempt = 0;
-        loop {
-            match self.replace_once(story, s).await {
-                // SQLite's busy timeout covers most waits; a lock taken
-                // between two of a transaction's statements is retried.
-                Err(e) if self.sqlite && attempt < 5 && is_busy(&e) => {
-                    attempt += 1;
-                    tokio::time::sleep(Duration::from_millis(20 * attempt)).await;
-                }
-                other => return other,
-            }
-        }
-    }
-
-    async fn replace_once(&self, story: &str, s: &Submission) -> Result<(), sqlx::Error> {
-        let at = now();
-        let mut tx = self.pool.begin().await?;
-        // Written first: on PostgreSQL this locks the reader's row, so two
-        // instances given the same reader at once take turns; on SQLite it
-        // takes the write lock at the start.
-        sqlx::query(
-            "INSERT INTO readers (story, reader, saved_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (story, reader) DO UPDATE SET saved_at = excluded.saved_at",
-        )
-        .bind(story)
-        .bind(&s.reader)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
-        // What the reader had: the difference is what the counts move by.
-        let old_answered: Vec<String> =
-            sqlx::query_scalar("SELECT question FROM answered WHERE story = $1 AND reader = $2")
-                .bind(story)
-                .bind(&s.reader)
-                .fetch_all(&mut *tx)
-                .await?;
-        let old_choices: Vec<(String, String)> =
-            sqlx::query("SELECT question, choice FROM choices WHERE story = $1 AND reader = $2")
-                .bind(story)
-                .bind(&s.reader)
-                .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?)))
-                .fetch_all(&mut *tx)
-                .await?;
-        let mut deltas = Deltas::new();
-        let readers = i64::from(!s.is_empty()) - i64::from(!old_answered.is_empty());
-        deltas.insert((String::new(), String::new()), readers);
-        for (q, d) in old_answered
-            .iter()
-            .map(|q| (q, -1))
-            .chain(s.answered.iter().map(|q| (q, 1)))
-        {
-            *deltas.entry((q.clone(), String::new())).or_default() += d;
-        }
-        for ((q, c), d) in old_choices
-            .iter()
-            .map(|x| (x, -1))
-            .chain(s.choices.iter().map(|x| (x, 1)))
-        {
-            *deltas.entry((q.clone(), c.clone())).or_default() += d;
-        }
-        for table in ["answered", "choices", "texts"] {
-            sqlx::query(&format!(
-                "DELETE FROM {table} WHERE story = $1 AND reader = $2"
-            ))
-            .bind(story)
-            .bind(&s.reader)
-            .execute(&mut *tx)
-            .await?;
-        }
-        if s.is_empty() {
-            sqlx::query("DELETE FROM readers WHERE story = $1 AND reader = $2")
-                .bind(story)
-                .bind(&s.reader)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for q in &s.answered {
-            sqlx::query("INSERT INTO answered (story, reader, question) VALUES ($1, $2, $3)")
-                .bind(story)
-                .bind(&s.reader)
-                .bind(q)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for (q, c) in &s.choices {
-            sqlx::query(
-                "INSERT INTO choices (story, reader, question, choice) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(story)
-            .bind(&s.reader)
-            .bind(q)
-            .bind(c)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for (q, field, body) in &s.texts {
-            sqlx::query(
-                "INSERT INTO texts (story, reader, question, field, body, saved_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(story)
-            .bind(&s.reader)
-            .bind(q)
-            .bind(*field)
-            .bind(body)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-        }
-        add(&mut tx, story, slot(&s.reader), &deltas).await?;
-        tx.commit().await
+        let (done, committed) = tokio::sync::oneshot::channel();
+        let write = Write {
+            story: story.to_owned(),
+            submission: s.clone(),
+            done,
+        };
+        let writer = &self.writes[slot(&s.reader) as usize % self.writes.len()];
+        writer
+            .send(write)
+            .await
+            .map_err(|_| sqlx::Error::PoolClosed)?;
+        committed.await.map_err(|_| sqlx::Error::PoolClosed)?
     }
 
     /// `story`'s tallies: every question and choice of `poll`, zeros
@@ -417,6 +358,177 @@ impl Store {
     }
 }
 
+/// Replaces `story`'s answers from `s.reader` with `s` in `tx`, and adds
+/// the difference to `deltas`.
+async fn replace_in(
+    tx: &mut Tx,
+    story: &str,
+    s: &Submission,
+    at: i64,
+    deltas: &mut Deltas,
+) -> Result<(), sqlx::Error> {
+    // Written first: on PostgreSQL this locks the reader's row, so two
+    // instances given the same reader at once take turns; on SQLite it
+    // takes the write lock at the start.
+    sqlx::query(
+        "INSERT INTO readers (story, reader, saved_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (story, reader) DO UPDATE SET saved_at = excluded.saved_at",
+    )
+    .bind(story)
+    .bind(&s.reader)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    // What the reader had: the difference is what the counts move by.
+    let old_answered: Vec<String> =
+        sqlx::query_scalar("SELECT question FROM answered WHERE story = $1 AND reader = $2")
+            .bind(story)
+            .bind(&s.reader)
+            .fetch_all(&mut **tx)
+            .await?;
+    let old_choices: Vec<(String, String)> =
+        sqlx::query("SELECT question, choice FROM choices WHERE story = $1 AND reader = $2")
+            .bind(story)
+            .bind(&s.reader)
+            .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .fetch_all(&mut **tx)
+            .await?;
+    let readers = i64::from(!s.is_empty()) - i64::from(!old_answered.is_empty());
+    *deltas.entry((String::new(), String::new())).or_default() += readers;
+    for (q, d) in old_answered
+        .iter()
+        .map(|q| (q, -1))
+        .chain(s.answered.iter().map(|q| (q, 1)))
+    {
+        *deltas.entry((q.clone(), String::new())).or_default() += d;
+    }
+    for ((q, c), d) in old_choices
+        .iter()
+        .map(|x| (x, -1))
+        .chain(s.choices.iter().map(|x| (x, 1)))
+    {
+        *deltas.entry((q.clone(), c.clone())).or_default() += d;
+    }
+    for table in ["answered", "choices", "texts"] {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE story = $1 AND reader = $2"
+        ))
+        .bind(story)
+        .bind(&s.reader)
+        .execute(&mut **tx)
+        .await?;
+    }
+    if s.is_empty() {
+        sqlx::query("DELETE FROM readers WHERE story = $1 AND reader = $2")
+            .bind(story)
+            .bind(&s.reader)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for q in &s.answered {
+        sqlx::query("INSERT INTO answered (story, reader, question) VALUES ($1, $2, $3)")
+            .bind(story)
+            .bind(&s.reader)
+            .bind(q)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for (q, c) in &s.choices {
+        sqlx::query(
+            "INSERT INTO choices (story, reader, question, choice) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(story)
+        .bind(&s.reader)
+        .bind(q)
+        .bind(c)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (q, field, body) in &s.texts {
+        sqlx::query(
+            "INSERT INTO texts (story, reader, question, field, body, saved_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(story)
+        .bind(&s.reader)
+        .bind(q)
+        .bind(*field)
+        .bind(body)
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The store's writer: takes every write waiting, commits them together,
+/// then acknowledges each. A batch that fails is written again one by one,
+/// so each reader learns their own outcome.
+async fn writer(pool: AnyPool, sqlite: bool, mut queue: tokio::sync::mpsc::Receiver<Write>) {
+    while let Some(first) = queue.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(w) => batch.push(w),
+                Err(_) => break,
+            }
+        }
+        match write_retrying(&pool, sqlite, &batch).await {
+            Ok(()) => {
+                for w in batch {
+                    let _ = w.done.send(Ok(()));
+                }
+            }
+            Err(e) if batch.len() == 1 => {
+                let _ = batch.pop().map(|w| w.done.send(Err(e)));
+            }
+            Err(_) => {
+                for w in batch {
+                    let one = write_retrying(&pool, sqlite, std::slice::from_ref(&w)).await;
+                    let _ = w.done.send(one);
+                }
+            }
+        }
+    }
+}
+
+/// [`write_batch`], again after a short wait while SQLite is busy (another
+/// process writing: its busy timeout covers most waits, a lock taken
+/// between two of a transaction's statements does not).
+async fn write_retrying(pool: &AnyPool, sqlite: bool, batch: &[Write]) -> Result<(), sqlx::Error> {
+    let mut attempt = 0;
+    loop {
+        match write_batch(pool, batch).await {
+            Err(e) if sqlite && attempt < 5 && is_busy(&e) => {
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis(20 * attempt)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Writes `batch` in one transaction: each reader's answers replaced, in
+/// the order of (story, reader) and, for one reader, of arrival; the counts
+/// moved by the difference, all at the end in one order.
+async fn write_batch(pool: &AnyPool, batch: &[Write]) -> Result<(), sqlx::Error> {
+    let at = now();
+    let mut order: Vec<&Write> = batch.iter().collect();
+    order.sort_by(|a, b| (&a.story, &a.submission.reader).cmp(&(&b.story, &b.submission.reader)));
+    let mut tx = pool.begin().await?;
+    let mut counts: BTreeMap<(String, i64), Deltas> = BTreeMap::new();
+    for w in order {
+        let deltas = counts
+            .entry((w.story.clone(), slot(&w.submission.reader)))
+            .or_default();
+        replace_in(&mut tx, &w.story, &w.submission, at, deltas).await?;
+    }
+    for ((story, slot), deltas) in &counts {
+        add(&mut tx, story, *slot, deltas).await?;
+    }
+    tx.commit().await
+}
+
 fn is_busy(e: &sqlx::Error) -> bool {
     e.as_database_error()
         .is_some_and(|d| d.message().contains("locked") || d.message().contains("busy"))
@@ -438,7 +550,51 @@ pub fn redact(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact;
+    use super::{redact, Store, MAX_BATCH};
+    use crate::answers::Submission;
+
+    /// Saves queued one after another (a test runtime runs tasks in the
+    /// order they were spawned), more than one commit's worth, two readers
+    /// interleaved: each reader's last save is what counts.
+    #[tokio::test]
+    async fn a_readers_later_save_wins_whatever_the_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = Store::open(&url).await.unwrap();
+        let poll = crate::site::tests::test_poll();
+        let seasons = ["spring", "summer", "autumn", "winter"];
+        let (a, b) = (
+            "a0000000-0000-4000-8000-000000000000",
+            "b0000000-0000-4000-8000-000000000000",
+        );
+        let n = MAX_BATCH + 45;
+        let mut waiting = Vec::new();
+        for i in 0..n {
+            let store = store.clone();
+            let s = Submission {
+                reader: (if i % 3 == 0 { a } else { b }).to_owned(),
+                answered: vec!["favourite-season".into()],
+                choices: vec![("favourite-season".into(), seasons[i % 4].into())],
+                texts: Vec::new(),
+            };
+            waiting.push(tokio::spawn(
+                async move { store.replace("story", &s).await },
+            ));
+        }
+        for w in waiting {
+            w.await.unwrap().unwrap();
+        }
+        let last = |who: usize| (0..n).rev().find(|i| (i % 3 == 0) == (who == 0)).unwrap();
+        let r = store.results("story", &poll).await.unwrap();
+        assert_eq!(r.readers, 2);
+        let choices = &r.questions["favourite-season"]["choices"];
+        for (k, season) in seasons.iter().enumerate() {
+            let want = [last(0), last(1)].iter().filter(|i| *i % 4 == k).count();
+            assert_eq!(choices[*season], want, "{season}");
+        }
+        assert_eq!(store.verify().await.unwrap(), Vec::<String>::new());
+        store.close().await;
+    }
 
     #[test]
     fn passwords_stay_out_of_messages() {
