@@ -13,8 +13,9 @@
 //! Refusals are JSON ([`Refusal`]). No cookies are set or read, and no
 //! address is stored.
 
-use std::sync::{Arc, RwLock};
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
@@ -30,7 +31,7 @@ use explainer::story::outline::PollOutline;
 use crate::answers;
 use crate::error::Refusal;
 use crate::site::Site;
-use crate::store::Store;
+use crate::store::{Results, Store};
 
 /// The largest body taken: a poll's answers with every text box full fit
 /// well inside it.
@@ -38,6 +39,11 @@ pub const MAX_BODY: usize = 16 * 1024;
 
 /// How long a browser or a cache may keep results.
 pub const RESULTS_MAX_AGE: Duration = Duration::from_secs(5);
+
+/// How long the service answers a story's results from memory (well
+/// within their max-age): a popular story's readers asking many times a
+/// second cost one read of the database a second.
+pub const RESULTS_IN_MEMORY: Duration = Duration::from_secs(1);
 
 /// What the handlers share.
 pub struct Service {
@@ -47,6 +53,8 @@ pub struct Service {
     pub store: Store,
     /// The bearer token for the export; none: the export is off.
     pub export_token: Option<String>,
+    /// Each story's results as last read or written, and when.
+    recent: Mutex<HashMap<String, (Instant, Arc<Results>)>>,
 }
 
 impl Service {
@@ -56,6 +64,7 @@ impl Service {
             site: RwLock::new(Arc::new(site)),
             store,
             export_token,
+            recent: Mutex::new(HashMap::new()),
         }
     }
 
@@ -69,6 +78,45 @@ impl Service {
     /// when it comes back.
     pub fn replace_site(&self, site: Site) {
         *self.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(site);
+    }
+
+    /// `story`'s results from memory when they are at most
+    /// [`RESULTS_IN_MEMORY`] old, else from the database.
+    async fn results(&self, story: &str, poll: &PollOutline) -> Result<Arc<Results>, Refusal> {
+        let recent = self
+            .recent
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(story)
+            .cloned();
+        if let Some((at, results)) = recent {
+            if at.elapsed() <= RESULTS_IN_MEMORY {
+                return Ok(results);
+            }
+        }
+        self.fresh_results(story, poll).await
+    }
+
+    /// `story`'s results from the database, kept in memory for the next
+    /// unless a read that started later is kept already (so a look after a
+    /// save, here, always counts that save).
+    async fn fresh_results(
+        &self,
+        story: &str,
+        poll: &PollOutline,
+    ) -> Result<Arc<Results>, Refusal> {
+        let started = Instant::now();
+        let results = Arc::new(
+            self.store
+                .results(story, poll)
+                .await
+                .map_err(|e| Refusal::unavailable(&e))?,
+        );
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if recent.get(story).is_none_or(|(at, _)| *at < started) {
+            recent.insert(story.to_owned(), (started, results.clone()));
+        }
+        Ok(results)
     }
 
     /// The poll of `story`, or the refusal for an unknown story.
@@ -130,12 +178,9 @@ async fn submit(
         .replace(&story, &submission)
         .await
         .map_err(|e| Refusal::unavailable(&e))?;
-    let results = service
-        .store
-        .results(&story, &poll)
-        .await
-        .map_err(|e| Refusal::unavailable(&e))?;
-    Ok(no_store(Json(results).into_response()))
+    // The reader sees their answer counted; the next readers' looks too.
+    let results = service.fresh_results(&story, &poll).await?;
+    Ok(no_store(Json(&*results).into_response()))
 }
 
 async fn read_body(body: Body) -> Result<axum::body::Bytes, Refusal> {
@@ -156,12 +201,8 @@ async fn results(
     Path(story): Path<String>,
 ) -> Result<Response, Refusal> {
     let poll = service.poll(&story)?;
-    let results = service
-        .store
-        .results(&story, &poll)
-        .await
-        .map_err(|e| Refusal::unavailable(&e))?;
-    let mut response = Json(results).into_response();
+    let results = service.results(&story, &poll).await?;
+    let mut response = Json(&*results).into_response();
     response.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_str(&format!("public, max-age={}", RESULTS_MAX_AGE.as_secs()))

@@ -62,7 +62,8 @@ pub fn serve(ctx: &Ctx, dist: &Path, pass: &[String]) -> Result {
 /// temporary PostgreSQL, each once straight and once with the service
 /// killed halfway; then, on each, a story already answered by 1,000 and by
 /// 1,000,000 readers (a fixture written into the database), 100 answers
-/// and 100 result reads one at a time, and how the two compare.
+/// and 100 result reads one at a time, and how the two compare; and a
+/// popular story's mix (95% result reads, 2,000 readers).
 pub fn load(ctx: &Ctx, dist: &Path) -> Result {
     // Release: the figures are the service's, not a debug build's.
     let bins = build_bins(ctx, true)?;
@@ -80,9 +81,19 @@ pub fn load(ctx: &Ctx, dist: &Path) -> Result {
         run(&mut cmd)
     };
     const PREFILLED: &[&str] = &["--prefilled", "1000,1000000"];
+    // A popular story: 95% result reads, 2,000 readers.
+    const READ_HEAVY: &[&str] = &[
+        "--readers",
+        "2000",
+        "--requests",
+        "20000",
+        "--reads",
+        "0.95",
+    ];
     one(&sqlite, "sqlite", &[])?;
     one(&sqlite, "sqlite, killed halfway", &["--kill"])?;
     one(&sqlite, "sqlite", PREFILLED)?;
+    one(&sqlite, "sqlite, read-heavy", READ_HEAVY)?;
     let pg = TempPostgres::start()?;
     let db = pg.database("results_load")?;
     one(&db, "postgres", &[])?;
@@ -90,6 +101,8 @@ pub fn load(ctx: &Ctx, dist: &Path) -> Result {
     one(&db, "postgres, killed halfway", &["--kill"])?;
     let db = pg.database("results_load_prefilled")?;
     one(&db, "postgres", PREFILLED)?;
+    let db = pg.database("results_load_read_heavy")?;
+    one(&db, "postgres, read-heavy", READ_HEAVY)?;
     Ok(())
 }
 
