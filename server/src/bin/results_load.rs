@@ -307,14 +307,7 @@ async fn one_at_a_time(
     let mut readers = 0;
     for _ in 0..100 {
         let t = Instant::now();
-        let r: Value = client
-            .get(format!("{base}/results"))
-            .send()
-            .await
-            .map_err(|e| e.to_string())?
-            .json()
-            .await
-            .map_err(|e| e.to_string())?;
+        let r = look(client, base).await?;
         gets.push(t.elapsed());
         readers = r["readers"].as_u64().unwrap_or(0);
     }
@@ -348,6 +341,18 @@ async fn one_at_a_time(
         percentile(&gets, 0.5),
         percentile(&gets, 0.99),
     ])
+}
+
+/// The story's results, as a reader's page reads them.
+async fn look(client: &reqwest::Client, base: &str) -> Result<Value, String> {
+    client
+        .get(format!("{base}/results"))
+        .send()
+        .await
+        .map_err(|e| e.to_string())?
+        .json()
+        .await
+        .map_err(|e| e.to_string())
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -561,14 +566,7 @@ async fn run(a: Args) -> Result<(), String> {
     if a.kill && !killed.load(Ordering::SeqCst) {
         return Err("the service was never killed".into());
     }
-    let results: Value = client
-        .get(format!("{base}/results"))
-        .send()
-        .await
-        .map_err(|e| e.to_string())?
-        .json()
-        .await
-        .map_err(|e| e.to_string())?;
+    let results = look(&client, &base).await?;
     let want = expected(&poll, &last);
     let _ = child.lock().await.start_kill();
     latencies.sort();
