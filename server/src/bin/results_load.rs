@@ -29,7 +29,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use explainer::story::outline::PollOutline;
+use explainer::story::outline::{PollOutline, QuestionOutline};
 use explainer::story::QuestionKind;
 use explainer_results::site::Site;
 use rand::rngs::StdRng;
@@ -112,17 +112,21 @@ impl Service {
     }
 }
 
+/// A question's choices without a text box of their own ("Other").
+fn plain_choices(q: &QuestionOutline) -> Vec<&str> {
+    q.choices
+        .iter()
+        .filter(|c| !c.other)
+        .map(|c| c.id.as_str())
+        .collect()
+}
+
 /// A random set of answers to `poll`'s choice questions (the load test
 /// leaves free text out: it is never tallied).
 fn random_answers(poll: &PollOutline, rng: &mut StdRng) -> Value {
     let mut answers = Map::new();
     for q in &poll.questions {
-        let ids: Vec<&str> = q
-            .choices
-            .iter()
-            .filter(|c| !c.other)
-            .map(|c| c.id.as_str())
-            .collect();
+        let ids = plain_choices(q);
         if ids.is_empty() || rng.random_bool(0.2) {
             continue;
         }
@@ -188,12 +192,7 @@ async fn prefill(database: &str, story: &str, poll: &PollOutline, n: u32) -> Res
         .iter()
         .find(|q| q.choices.iter().any(|c| !c.other))
         .ok_or("no choice question")?;
-    let ids: Vec<&str> = q
-        .choices
-        .iter()
-        .filter(|c| !c.other)
-        .map(|c| c.id.as_str())
-        .collect();
+    let ids = plain_choices(q);
     let url = if sqlite && !database.contains("mode=") {
         format!("{database}?mode=rwc")
     } else {
