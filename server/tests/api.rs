@@ -476,19 +476,24 @@ async fn two_instances_on_one_database_agree(backend: Backend) {
     }
     // Each instance may answer a look from memory for up to a second.
     tokio::time::sleep(explainer_results::api::RESULTS_IN_MEMORY).await;
+    let looked = std::time::Instant::now();
     let (ra, rb) = (results(&a).await, results(&b).await);
     assert_eq!(ra, rb);
     assert_eq!(ra["readers"], 40);
     for pick in ["spring", "summer", "autumn", "winter"] {
         assert_eq!(ra["questions"]["favourite-season"]["choices"][pick], 10);
     }
-    // B answers from memory for up to a second, then reads A's new answer.
+    // B answers from memory for up to a second, then reads A's new answer
+    // (checked while the second lasts, which a very slow machine may miss).
     post(
         &a,
         &json!({"reader": reader(100), "answers": season("spring")}),
     )
     .await;
-    assert_eq!(results(&b).await, rb);
+    let again = results(&b).await;
+    if looked.elapsed() < explainer_results::api::RESULTS_IN_MEMORY {
+        assert_eq!(again, rb);
+    }
     assert_eq!(results(&a).await["readers"], 41);
     tokio::time::sleep(explainer_results::api::RESULTS_IN_MEMORY).await;
     assert_eq!(results(&b).await["readers"], 41);
