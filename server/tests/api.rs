@@ -418,12 +418,7 @@ async fn cors_names_only_the_configured_origins_and_results_cache_briefly(backen
     );
     assert_eq!(r.headers()["cache-control"], "public, max-age=5");
     assert!(r.headers().get("set-cookie").is_none());
-    let health: Value = reqwest::get(s.url("/v1/health"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let health = health(&s).await;
     assert_eq!(health["ok"], true);
     if matches!(backend, Backend::Sqlite) {
         assert_eq!(health["journal"], "wal");
@@ -525,15 +520,19 @@ async fn answers_past_the_retention_period_are_purged(backend: Backend) {
     s.stop().await;
 }
 
-/// The stories the service knows now (its health check says).
-async fn stories(s: &Running) -> Vec<String> {
-    let v: Value = reqwest::get(s.url("/v1/health"))
+/// What the service's health check says.
+async fn health(s: &Running) -> Value {
+    reqwest::get(s.url("/v1/health"))
         .await
         .unwrap()
         .json()
         .await
-        .unwrap();
-    serde_json::from_value(v["stories"].clone()).unwrap()
+        .unwrap()
+}
+
+/// The stories the service knows now (its health check says).
+async fn stories(s: &Running) -> Vec<String> {
+    serde_json::from_value(health(s).await["stories"].clone()).unwrap()
 }
 
 /// Sends SIGHUP to this process (where the service runs) and waits until
