@@ -52,6 +52,29 @@ fn slot(reader: &str) -> i64 {
         .map_or(0, |d| i64::from(d) % SLOTS)
 }
 
+/// The counts of the stored answers of the readers `whose` (an SQL
+/// condition on `story, reader`): readers, who answered each question, who
+/// chose each choice; each row `(story, question, choice, count)` as
+/// `tallies` keeps them (read with [`count_row`]).
+fn recount(whose: &str) -> [String; 3] {
+    [
+        format!("SELECT story, '', '', COUNT(*) FROM readers WHERE {whose} GROUP BY story"),
+        format!(
+            "SELECT story, question, '', COUNT(*) FROM answered WHERE {whose} \
+             GROUP BY story, question"
+        ),
+        format!(
+            "SELECT story, question, choice, COUNT(*) FROM choices WHERE {whose} \
+             GROUP BY story, question, choice"
+        ),
+    ]
+}
+
+/// A `(story, question, choice)` and its count.
+fn count_row(r: AnyRow) -> Result<((String, String, String), i64), sqlx::Error> {
+    Ok(((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?), r.try_get(3)?))
+}
+
 /// Adds `deltas` to `story`'s counts in `slot`, in one order for every
 /// writer (so two transactions never wait for each other crosswise).
 async fn add(tx: &mut Tx, story: &str, slot: i64, deltas: &Deltas) -> Result<(), sqlx::Error> {
@@ -245,16 +268,13 @@ impl Store {
     /// them with the kept counts: each difference, as `story question
     /// choice: kept K, counted C` (none when they agree).
     pub async fn verify(&self) -> Result<Vec<String>, sqlx::Error> {
-        let row = |r: AnyRow| -> Result<((String, String, String), i64), sqlx::Error> {
-            Ok(((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?), r.try_get(3)?))
-        };
         let mut counted = BTreeMap::new();
-        for sql in [
-            "SELECT story, '', '', COUNT(*) FROM readers GROUP BY story",
-            "SELECT story, question, '', COUNT(*) FROM answered GROUP BY story, question",
-            "SELECT story, question, choice, COUNT(*) FROM choices GROUP BY story, question, choice",
-        ] {
-            for (k, n) in sqlx::query(sql).try_map(row).fetch_all(&self.pool).await? {
+        for sql in recount("1 = 1") {
+            for (k, n) in sqlx::query(&sql)
+                .try_map(count_row)
+                .fetch_all(&self.pool)
+                .await?
+            {
                 counted.insert(k, n);
             }
         }
@@ -262,7 +282,7 @@ impl Store {
             "SELECT story, question, choice, CAST(SUM(count) AS BIGINT) FROM tallies \
              GROUP BY story, question, choice",
         )
-        .try_map(row)
+        .try_map(count_row)
         .fetch_all(&self.pool)
         .await?
         .into_iter()
@@ -320,17 +340,13 @@ impl Store {
             .await?;
         let old = "(story, reader) IN (SELECT story, reader FROM readers WHERE saved_at < $1)";
         let mut deltas: BTreeMap<String, Deltas> = BTreeMap::new();
-        for sql in [
-            "SELECT story, '', '', COUNT(*) FROM readers WHERE saved_at < $1 GROUP BY story".to_owned(),
-            format!("SELECT story, question, '', COUNT(*) FROM answered WHERE {old} GROUP BY story, question"),
-            format!("SELECT story, question, choice, COUNT(*) FROM choices WHERE {old} GROUP BY story, question, choice"),
-        ] {
-            let rows: Vec<(String, String, String, i64)> = sqlx::query(&sql)
+        for sql in recount(old) {
+            let rows = sqlx::query(&sql)
                 .bind(cutoff)
-                .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)))
+                .try_map(count_row)
                 .fetch_all(&mut *tx)
                 .await?;
-            for (story, q, c, n) in rows {
+            for ((story, q, c), n) in rows {
                 deltas.entry(story).or_default().insert((q, c), -n);
             }
         }
