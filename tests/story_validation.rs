@@ -595,7 +595,7 @@ fn test_stories_say_they_are_made_up() {
             "ar" => &["مختلق"],
             _ => &["made-up", "made up"],
         };
-        for said in [&story.headline, &story.disclaimer, &story.body[0]] {
+        for said in [&story.headline, &story.disclaimer, &story.body[0].plain] {
             let said = said.to_lowercase();
             assert!(
                 markers.iter().any(|m| said.contains(m)),
@@ -637,5 +637,158 @@ fn a_story_overrides_interface_strings_by_key() {
         line_of(STORY, "language = \"en\""),
         "story.language",
         "is not a language tag",
+    );
+}
+
+/// The error's `line:column` (the story must be invalid with one error).
+fn place_of_only_error(text: &str) -> (usize, usize, String) {
+    let errs = errors(text);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    let mut parts = errs[0].splitn(4, ':');
+    parts.next();
+    let line = parts.next().unwrap().parse().unwrap();
+    let column = parts.next().unwrap().parse().unwrap();
+    (line, column, errs[0].clone())
+}
+
+/// The 1-based line and column of `needle` in `text`.
+fn place_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).expect("needle in text");
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line_of(text, needle), at - line_start + 1)
+}
+
+#[test]
+fn formatted_texts_become_safe_html_and_plain_words() {
+    let text = broken(
+        "Officials say the discussions covered a broad agenda",
+        "Officials say the *discussions* covered a [broad agenda](https://example.org/a?b=1&c=2) & <3",
+    );
+    let story = parse("content/story.toml", &text).unwrap();
+    let p = &story.body[1];
+    assert!(
+        p.html.starts_with("Officials say the <em>discussions</em> covered a <a href=\"https://example.org/a?b=1&amp;c=2\">broad agenda</a> &amp; &lt;3"),
+        "{}",
+        p.html
+    );
+    assert!(p
+        .plain
+        .starts_with("Officials say the discussions covered a broad agenda & <3"));
+}
+
+#[test]
+fn a_script_in_a_text_is_a_problem_at_its_place() {
+    let text = broken(
+        "Rahmon praised Japan’s ongoing support",
+        "Rahmon <script>alert(1)</script> praised Japan’s ongoing support",
+    );
+    let (line, column, err) = place_of_only_error(&text);
+    assert_eq!((line, column), place_of(&text, "<script>"), "{err}");
+    assert!(
+        err.contains("article.body[2]: HTML is not allowed (<script>)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_javascript_link_is_a_problem_and_every_one_is_reported() {
+    let text = broken(
+        "Established in 1993, with",
+        "Established in [1993](javascript:alert(1)), with",
+    );
+    let text = text.replacen(
+        "Japan ranks among the top",
+        "Japan ranks among the <img src=x onerror=alert(1)> top",
+        1,
+    );
+    let errs = errors(&text);
+    assert_eq!(errs.len(), 2, "{errs:#?}");
+    let (line, column) = place_of(&text, "[1993](javascript:");
+    assert!(
+        errs[0].starts_with(&format!("content/story.toml:{line}:{column}: context.sections[1].blocks[0][0].text: a link may lead to https:")),
+        "{}",
+        errs[0]
+    );
+    assert!(errs[0].ends_with("not javascript:"), "{}", errs[0]);
+    assert!(
+        errs[1].contains("context.sections[1].blocks[0][1].text: HTML is not allowed"),
+        "{}",
+        errs[1]
+    );
+}
+
+#[test]
+fn a_link_within_the_page_must_name_one_of_its_parts() {
+    let good = broken(
+        "The day featured a historic audience",
+        "The day featured a [historic audience](#milestone-imperial-audience) ([background](#background), [facts](#key-facts), [poll](#poll))",
+    );
+    // The milestone's slug may differ: take the first one the story has.
+    let slug = parse("content/story.toml", STORY)
+        .unwrap()
+        .timeline
+        .milestones[0]
+        .slug
+        .clone();
+    let good = good.replace(
+        "#milestone-imperial-audience",
+        &format!("#milestone-{slug}"),
+    );
+    parse("content/story.toml", &good).expect("links to the page's parts are fine");
+    let bad = broken(
+        "The day featured a historic audience",
+        "The day featured a [historic audience](#milestone-nowhere)",
+    );
+    let (line, column, err) = place_of_only_error(&bad);
+    assert_eq!(
+        (line, column),
+        place_of(&bad, "[historic audience]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("article.body[0]: the link to #milestone-nowhere leads nowhere"),
+        "{err}"
+    );
+    assert!(err.contains("#background"), "lists the ids: {err}");
+}
+
+#[test]
+fn what_markdown_would_make_a_block_shows_as_written() {
+    let text = broken(
+        "\"Officials say the discussions",
+        "\"# 1. - > Officials say the discussions",
+    );
+    let story = parse("content/story.toml", &text).unwrap();
+    assert!(
+        story.body[1].html.starts_with("# 1. - &gt; Officials"),
+        "{}",
+        story.body[1].html
+    );
+}
+
+#[test]
+fn a_question_may_have_formatted_help() {
+    let text = STORY.replacen(
+        "kind = \"multiple\"",
+        "help = \"See *the* [background](#background).\"\nkind = \"multiple\"",
+        1,
+    );
+    assert!(text != STORY, "the fixture applies");
+    let story = parse("content/story.toml", &text).unwrap();
+    let help = story
+        .poll
+        .questions
+        .iter()
+        .find_map(|q| q.help.as_ref())
+        .expect("help");
+    assert_eq!(
+        help.html,
+        "See <em>the</em> <a href=\"#background\">background</a>."
+    );
+    let bad = text.replacen("(#background).", "(#nowhere).", 1);
+    let (_, _, err) = place_of_only_error(&bad);
+    assert!(
+        err.contains("poll.questions[0].help: the link to #nowhere leads nowhere"),
+        "{err}"
     );
 }

@@ -36,7 +36,7 @@ pub fn Article(
                 <p class="ex-byline">{byline}</p>
             </header>
             <div class="ex-article__body">
-                {story.body.iter().map(|p| view! { <p>{p.as_str()}</p> }).collect_view()}
+                {story.body.iter().map(|p| view! { <p inner_html=p.html.as_str()></p> }).collect_view()}
             </div>
             {story.tables.iter().map(|t| view! { <DataTable table=t /> }).collect_view()}
             <p class="ex-article__disclaimer">{story.disclaimer.as_str()}</p>
@@ -78,17 +78,17 @@ pub fn DataTable(
                         .iter()
                         .map(|row| {
                             let (head, rest) = match row.split_first() {
-                                Some((head, rest)) => (head.as_str(), rest),
+                                Some((head, rest)) => (head.html.as_str(), rest),
                                 None => ("", &[][..]),
                             };
                             view! {
                                 <tr>
-                                    <th scope="row">{head}</th>
+                                    <th scope="row" inner_html=head></th>
                                     {rest
                                         .iter()
                                         .zip(table.columns.iter().skip(1))
                                         .map(|(cell, column)| {
-                                            view! { <td data-label=column.as_str()>{cell.as_str()}</td> }
+                                            view! { <td data-label=column.as_str() inner_html=cell.html.as_str()></td> }
                                         })
                                         .collect_view()}
                                 </tr>

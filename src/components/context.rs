@@ -182,7 +182,7 @@ fn remember(slug: &str, opening: bool) {
 #[cfg(feature = "render")]
 fn block(b: &'static Block) -> impl IntoView {
     match b {
-        Block::Paragraph(p) => EitherOf3::A(view! { <p>{p.as_str()}</p> }),
+        Block::Paragraph(p) => EitherOf3::A(view! { <p inner_html=p.html.as_str()></p> }),
         Block::Bullets(items) => {
             EitherOf3::B(view! { <ul class="ex-list">{items.iter().map(item).collect_view()}</ul> })
         }
@@ -195,12 +195,12 @@ fn block(b: &'static Block) -> impl IntoView {
 #[cfg(feature = "render")]
 fn item(i: &'static Item) -> impl IntoView {
     let sub = (!i.items.is_empty())
-        .then(|| view! { <ul class="ex-list">{i.items.iter().map(|s| view! { <li>{s.as_str()}</li> }).collect_view()}</ul> });
+        .then(|| view! { <ul class="ex-list">{i.items.iter().map(|s| view! { <li inner_html=s.html.as_str()></li> }).collect_view()}</ul> });
     let term_sep = i.text.is_some().then_some(": ");
     view! {
         <li>
             {i.term.as_deref().map(|t| view! { <strong class="ex-list__term">{t}</strong> {term_sep}})}
-            {i.text.as_deref()}
+            {i.text.as_ref().map(|t| view! { <span inner_html=t.html.as_str()></span> })}
             {sub}
         </li>
     }

@@ -27,7 +27,7 @@ mod tests {
         assert_eq!(back.0, view);
         assert!(text.starts_with('"'), "one string: {}", &text[..40]);
         let first = &story.timeline.milestones[0].summary;
-        assert!(!text.contains(first.as_str()), "packed, not JSON text");
+        assert!(!text.contains(first.html.as_str()), "packed, not JSON text");
         assert!(!text.contains("summary"), "no field names on the wire");
     }
 }

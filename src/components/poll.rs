@@ -32,6 +32,8 @@ use crate::{
 pub struct QuestionView {
     /// What it asks.
     pub prompt: String,
+    /// The story's help under it (HTML, from the story's formatting).
+    pub help: Option<String>,
     /// "Choose any" under a several-choice question's prompt.
     pub hint: Option<String>,
     /// Each choice's label, in the outline's order.
@@ -110,6 +112,7 @@ pub fn Poll(
         .iter()
         .map(|q| QuestionView {
             prompt: q.prompt.clone(),
+            help: q.help.as_ref().map(|h| h.html.clone()),
             hint: (q.kind == QuestionKind::Multiple).then(|| t.text("poll-choose-any")),
             choices: q.choices.iter().map(|c| c.label.clone()).collect(),
             other_label: q.choices.iter().find(|c| c.other).map(|c| {
@@ -127,7 +130,7 @@ pub fn Poll(
     let view = PollView {
         story,
         outline,
-        intro: poll.intro.clone(),
+        intro: poll.intro.html.clone(),
         questions,
         words: PollWords {
             noscript: t.text("poll-noscript"),
@@ -513,6 +516,11 @@ pub fn PollIsland(
             let slug: &'static str = q.slug.as_str();
             let legend_id = control_id(slug, "legend");
             let choices_error_id = control_id(slug, "choices-error");
+            let help_id = control_id(slug, "help");
+            let described_by = match qw.help {
+                Some(_) => format!("{help_id} {choices_error_id}"),
+                None => choices_error_id.clone(),
+            };
             let kind = if q.kind == QuestionKind::Single {
                 "radio"
             } else {
@@ -593,10 +601,11 @@ pub fn PollIsland(
                 }
             });
             view! {
-                <fieldset class="ex-poll__question" data-ex-q=slug aria-describedby=choices_error_id.clone()>
+                <fieldset class="ex-poll__question" data-ex-q=slug aria-describedby=described_by>
                     <legend id=legend_id class="ex-poll__legend">
                         {qw.prompt.clone()}
                     </legend>
+                    {qw.help.clone().map(|h| view! { <p id=help_id.clone() class="ex-poll__help" inner_html=h></p> })}
                     {qw.hint.clone().map(|h| view! { <p class="ex-poll__hint">{h}</p> })}
                     <p id=choices_error_id.clone() class="ex-poll__error">{move || problem(slug, Field::Choices)}</p>
                     {choices}
@@ -730,7 +739,7 @@ pub fn PollIsland(
             <h2 id="ex-poll-heading" class="ex-section-heading" tabindex="-1">
                 {heading}
             </h2>
-            <p class="ex-poll__intro">{intro}</p>
+            <p class="ex-poll__intro" inner_html=intro></p>
             // With scripting on, a browser reads a <noscript>'s content as
             // text: it is set as HTML here, never walked by hydration.
             <noscript inner_html=format!("<p class=\"ex-poll__noscript\">{}</p>", crate::embed::escape(&words.noscript))></noscript>

@@ -174,15 +174,15 @@ impl TimelineView {
                     sector,
                     track: m.when.zip(axis).map(|(w, a)| track(a.place(w))),
                     status: t.status(status_line(m.when, m.reported, None)),
-                    summary: m.summary.clone(),
+                    summary: m.summary.html.clone(),
                     impact: m
                         .impact
                         .clone()
-                        .map(|i| (format!("{}: ", impact_label(m, t)), i)),
+                        .map(|i| (format!("{}: ", impact_label(m, t)), i.html)),
                     note: m
                         .note
                         .clone()
-                        .map(|n| (format!("{}: ", t.text("milestone-note")), n)),
+                        .map(|n| (format!("{}: ", t.text("milestone-note")), n.html)),
                     source: t.format(
                         "milestone-source",
                         &[("passage", Value::Text(m.source.clone()))],
@@ -554,9 +554,9 @@ pub fn TimelineIsland(
                             <dd class="ex-ms__status">{move || status(i, &built_status)}</dd>
                         </div>
                     </dl>
-                    <p>{summary}</p>
-                    {impact.map(|(label, text)| view! { <p><strong>{label}</strong> {text}</p> })}
-                    {note.map(|(label, text)| view! { <p class="ex-ms__note"><strong>{label}</strong> {text}</p> })}
+                    <p inner_html=summary></p>
+                    {impact.map(|(label, html)| view! { <p><strong>{label}</strong> <span inner_html=html></span></p> })}
+                    {note.map(|(label, html)| view! { <p class="ex-ms__note"><strong>{label}</strong> <span inner_html=html></span></p> })}
                     <p class="ex-ms__source">{source}</p>
                     <div class="ex-ms__actions ex-no-print">
                         <button type="button" class="ex-button ex-ms__copy" on:click=move |_| copy(i)>

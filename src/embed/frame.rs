@@ -16,7 +16,7 @@ use crate::browser;
 use crate::embed::resize::{
     amp_message, asks_for_height, child_id, css_px, height_message, wp_message, wp_secret,
 };
-use crate::embed::{self, Mode};
+use crate::embed::{self, Follow, Mode};
 use crate::json::Json;
 
 /// Reads the view from the address and marks `<html data-ex-embed>` (as
@@ -48,9 +48,7 @@ fn report_height(window: &web_sys::Window, search: &str) {
     };
     let child = child_id(search);
     let secret = wp_secret(&window.location().hash().unwrap_or_default());
-    if let Some(secret) = &secret {
-        links_through_wordpress(&parent, secret.clone());
-    }
+    links_leave_the_frame(&parent, secret.clone());
     let last = Cell::new(0u32);
     // One closure type for both listeners keeps the glue small: the
     // observer passes its entries (`again` is false), the window a
@@ -113,14 +111,18 @@ fn field(value: &JsValue, name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// In a frame WordPress embedded, a link to another page of this site
-/// goes through WordPress (`{message: "link", value, secret}`): its
-/// sandbox lets the frame neither open a tab nor lead the page away, and
-/// WordPress follows a link to the frame's own host that the reader clicked
-/// in the frame. Links within the page, and to other sites, are left alone.
-fn links_through_wordpress(parent: &web_sys::Window, secret: String) {
+/// In a frame, a link leaves it rather than replacing the explainer
+/// inside ([`embed::follow`]): in a new tab, or through WordPress
+/// (`{message: "link", value, secret}`) in the frame WordPress embedded,
+/// whose sandbox lets it neither open a tab nor lead the page away
+/// (WordPress follows a link to the frame's own host that the reader
+/// clicked). A link to a part of the page this view shows stays; one to a
+/// part it leaves out opens the whole page at that part.
+fn links_leave_the_frame(parent: &web_sys::Window, secret: Option<String>) {
     let parent = parent.clone();
-    let host = browser::window().location().host().unwrap_or_default();
+    let location = browser::window().location();
+    let host = location.host().unwrap_or_default();
+    let page = location.pathname().unwrap_or_default();
     browser::listen(&browser::document(), "click", move |e| {
         let Some(a) = e
             .target()
@@ -130,11 +132,33 @@ fn links_through_wordpress(parent: &web_sys::Window, secret: String) {
             return;
         };
         let href = a.get_attribute("href").unwrap_or_default();
-        if href.starts_with('#') || field(&a, "host") != host {
-            return;
+        let shown = href.strip_prefix('#').is_some_and(|id| {
+            browser::document()
+                .get_element_by_id(id)
+                .and_then(|el| el.closest(".ex-page > *").ok().flatten())
+                .is_some_and(|part| part.get_client_rects().length() > 0)
+        });
+        let same_host = field(&a, "host") == host;
+        match embed::follow(&href, shown, same_host, secret.is_some()) {
+            Follow::Here => {}
+            Follow::WordPress => {
+                e.prevent_default();
+                let secret = secret.as_deref().unwrap_or_default();
+                let link = wp_message(secret, "link", Json::str(field(&a, "href")));
+                let _ = parent.post_message(&crate::json::to_js(&link), "*");
+            }
+            Follow::NewTab if href.starts_with('#') => {
+                e.prevent_default();
+                let _ = browser::window().open_with_url_and_target_and_features(
+                    &format!("{page}{href}"),
+                    "_blank",
+                    "noopener",
+                );
+            }
+            Follow::NewTab => {
+                let _ = a.set_attribute("target", "_blank");
+                let _ = a.set_attribute("rel", "noopener");
+            }
         }
-        e.prevent_default();
-        let link = wp_message(&secret, "link", Json::str(field(&a, "href")));
-        let _ = parent.post_message(&crate::json::to_js(&link), "*");
     });
 }

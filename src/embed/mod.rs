@@ -39,6 +39,32 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Where a click on a link in an embedded view leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    /// Within the frame: a part of the page that this view shows.
+    Here,
+    /// Through WordPress (its `link` message): a page of the frame's own
+    /// site, in WordPress's sandboxed frame, which may open nothing itself.
+    WordPress,
+    /// In a new tab: another page, or a part of the page this view leaves
+    /// out (the whole page, at that part).
+    NewTab,
+}
+
+/// Where a click on the link `href` leads in an embedded view: `shown`
+/// says whether the part a `#…` link names is in this view, `same_host`
+/// whether the link stays on the frame's own site, `wordpress` whether
+/// WordPress embedded the frame.
+pub fn follow(href: &str, shown: bool, same_host: bool, wordpress: bool) -> Follow {
+    match href.strip_prefix('#') {
+        Some(_) if shown => Follow::Here,
+        Some(_) => Follow::NewTab,
+        None if wordpress && same_host => Follow::WordPress,
+        None => Follow::NewTab,
+    }
+}
+
 /// How the page is shown, from its address's query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -251,6 +277,23 @@ pub fn amp_snippet(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_leave_the_frame_unless_they_name_a_part_it_shows() {
+        assert_eq!(follow("#background", true, true, false), Follow::Here);
+        assert_eq!(follow("#background", false, true, false), Follow::NewTab);
+        assert_eq!(
+            follow("https://example.org/", false, false, false),
+            Follow::NewTab
+        );
+        assert_eq!(follow("../other/", false, true, false), Follow::NewTab);
+        assert_eq!(follow("../other/", false, true, true), Follow::WordPress);
+        assert_eq!(
+            follow("https://example.org/", false, false, true),
+            Follow::NewTab
+        );
+        assert_eq!(follow("#poll", true, true, true), Follow::Here);
+    }
 
     #[test]
     fn the_query_chooses_the_view() {

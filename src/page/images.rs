@@ -453,7 +453,7 @@ pub fn poll(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
     let p = &story.poll;
     let mut c = Canvas::new(fonts, 600.0, 36.0, t.dir);
     c.block(&p.heading, 0.0, 30.0, true, TEXT, 3);
-    c.block(&p.intro, 0.0, 22.0, false, MUTED, 3);
+    c.block(&p.intro.plain, 0.0, 22.0, false, MUTED, 3);
     for q in &p.questions {
         c.y += 16.0;
         c.block(&q.prompt, 0.0, 24.0, true, TEXT, 4);

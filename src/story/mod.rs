@@ -5,6 +5,8 @@
 //! render it into the page. The browser never sees a `Story`: each island
 //! gets what it needs (its view, with the story's [`outline`]) in its props.
 
+#[cfg(feature = "source")]
+pub mod markup;
 pub mod outline;
 #[cfg(feature = "source")]
 pub mod source;
@@ -36,7 +38,7 @@ pub struct Story {
     /// Author's role.
     pub author_role: String,
     /// Body paragraphs.
-    pub body: Vec<String>,
+    pub body: Vec<Rich>,
     /// Data tables.
     pub tables: Vec<Table>,
     /// Evergreen context.
@@ -49,6 +51,17 @@ pub struct Story {
     pub strings: Vec<(String, String)>,
 }
 
+/// A text with inline formatting (links, emphasis, strong, line breaks),
+/// rendered at build time from the story file's Markdown (`markup`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rich {
+    /// Safe HTML: the words escaped, with `<a href>`, `<em>`, `<strong>`
+    /// and `<br>` only.
+    pub html: String,
+    /// The words alone, for where only text fits (drawn pictures, labels).
+    pub plain: String,
+}
+
 /// A table: the first cell of each row is the row's header.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -59,7 +72,7 @@ pub struct Table {
     /// Column headers.
     pub columns: Vec<String>,
     /// Rows of cells.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Rich>>,
 }
 
 /// The evergreen context block.
@@ -88,7 +101,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A paragraph.
-    Paragraph(String),
+    Paragraph(Rich),
     /// A bullet list.
     Bullets(Vec<Item>),
     /// A numbered list.
@@ -101,9 +114,9 @@ pub struct Item {
     /// Lead term.
     pub term: Option<String>,
     /// Text.
-    pub text: Option<String>,
+    pub text: Option<Rich>,
     /// Nested items.
-    pub items: Vec<String>,
+    pub items: Vec<Rich>,
 }
 
 /// The timeline.
@@ -140,13 +153,13 @@ pub struct Milestone {
     /// True when the source reports an outcome rather than a plan.
     pub reported: bool,
     /// What it is.
-    pub summary: String,
+    pub summary: Rich,
     /// Expected or reported impact.
-    pub impact: Option<String>,
+    pub impact: Option<Rich>,
     /// The passage its dates come from.
     pub source: String,
     /// A note, for example where passages disagree.
-    pub note: Option<String>,
+    pub note: Option<Rich>,
 }
 
 /// The reader poll.
@@ -155,7 +168,7 @@ pub struct Poll {
     /// Heading that labels the poll.
     pub heading: String,
     /// Line under the heading.
-    pub intro: String,
+    pub intro: Rich,
     /// Questions.
     pub questions: Vec<Question>,
     /// The results service the poll sends answers to and shows others'
@@ -215,6 +228,8 @@ pub struct Question {
     pub slug: String,
     /// The question.
     pub prompt: String,
+    /// Help under the question (what it means, where to read more).
+    pub help: Option<Rich>,
     /// How it is answered.
     pub kind: QuestionKind,
     /// Longest free text, in characters.

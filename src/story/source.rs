@@ -244,6 +244,9 @@ pub struct Question {
     pub slug: Text,
     /// The question.
     pub prompt: Text,
+    /// Help under the question, with inline formatting.
+    #[serde(default)]
+    pub help: Option<Text>,
     /// Single, multiple or text.
     pub kind: QuestionKind,
     /// Longest free text accepted, in characters.
@@ -336,8 +339,10 @@ pub fn parse(file: &str, text: &str) -> Result<model::Story, Vec<StoryError>> {
     })?;
     let mut check = Checker {
         file,
+        source: text,
         lines,
         errors: Vec::new(),
+        fragments: Vec::new(),
     };
     let when = check.story(&story);
     if check.errors.is_empty() {
@@ -394,12 +399,21 @@ fn texts(list: Vec<Text>) -> Vec<String> {
     list.into_iter().map(text).collect()
 }
 
+/// A text with inline formatting, rendered (once validated).
+fn rich(t: Text) -> model::Rich {
+    super::markup::render(t.get_ref()).rich
+}
+
+fn riches(list: Vec<Text>) -> Vec<model::Rich> {
+    list.into_iter().map(rich).collect()
+}
+
 impl Item {
     fn into_model(self) -> model::Item {
         model::Item {
             term: self.term.map(text),
-            text: self.text.map(text),
-            items: texts(self.items),
+            text: self.text.map(rich),
+            items: riches(self.items),
         }
     }
 }
@@ -413,7 +427,7 @@ impl Block {
                 .collect()
         };
         match self {
-            Block::Paragraph(p) => model::Block::Paragraph(text(p)),
+            Block::Paragraph(p) => model::Block::Paragraph(rich(p)),
             Block::Bullets(list) => model::Block::Bullets(items(list)),
             Block::Steps(list) => model::Block::Steps(items(list)),
         }
@@ -441,7 +455,7 @@ impl StoryFile {
             disclaimer: text(meta.disclaimer),
             author: text(meta.byline.name),
             author_role: text(meta.byline.role),
-            body: texts(article.body.into_inner()),
+            body: riches(article.body.into_inner()),
             tables: article
                 .tables
                 .into_iter()
@@ -453,7 +467,7 @@ impl StoryFile {
                         .rows
                         .into_inner()
                         .into_iter()
-                        .map(|r| texts(r.into_inner()))
+                        .map(|r| riches(r.into_inner()))
                         .collect(),
                 })
                 .collect(),
@@ -498,10 +512,10 @@ impl StoryFile {
                         sector: text(m.sector),
                         when,
                         reported: m.status == MilestoneStatus::Reported,
-                        summary: text(m.summary),
-                        impact: m.impact.map(text),
+                        summary: rich(m.summary),
+                        impact: m.impact.map(rich),
                         source: text(m.source),
-                        note: m.note.map(text),
+                        note: m.note.map(rich),
                     })
                     .collect(),
             },
@@ -511,7 +525,7 @@ impl StoryFile {
                 .collect(),
             poll: model::Poll {
                 heading: text(poll.heading),
-                intro: text(poll.intro),
+                intro: rich(poll.intro),
                 results: poll.results.and_then(|r| results_service(r.get_ref()).ok()),
                 questions: poll
                     .questions
@@ -520,6 +534,7 @@ impl StoryFile {
                     .map(|q| model::Question {
                         slug: text(q.slug),
                         prompt: text(q.prompt),
+                        help: q.help.map(rich),
                         kind: match q.kind {
                             QuestionKind::Single => model::QuestionKind::Single,
                             QuestionKind::Multiple => model::QuestionKind::Multiple,
@@ -565,8 +580,13 @@ impl LineIndex {
 
 struct Checker<'a> {
     file: &'a str,
+    /// The file's text, to point at the words at fault inside a string.
+    source: &'a str,
     lines: LineIndex,
     errors: Vec<StoryError>,
+    /// Links within the page: where, which field, the id they name (checked
+    /// once every id is known).
+    fragments: Vec<(Range<usize>, String, String)>,
 }
 
 impl Checker<'_> {
@@ -590,6 +610,63 @@ impl Checker<'_> {
     fn opt_text(&mut self, value: &Option<Text>, field: &str) {
         if let Some(v) = value {
             self.text(v, field);
+        }
+    }
+
+    /// A text with inline formatting: not empty, and only what
+    /// [`markup`](super::markup) allows.
+    fn rich(&mut self, value: &Text, field: &str) {
+        self.text(value, field);
+        self.markup(value, field);
+    }
+
+    fn opt_rich(&mut self, value: &Option<Text>, field: &str) {
+        if let Some(v) = value {
+            self.rich(v, field);
+        }
+    }
+
+    /// Only what [`markup`](super::markup) allows (a text that may be empty).
+    fn markup(&mut self, value: &Text, field: &str) {
+        let rendered = super::markup::render(value.get_ref());
+        for p in rendered.problems {
+            let at = self.within(value.span(), &p.near);
+            self.error(at, field, p.message);
+        }
+        for (near, id) in rendered.fragments {
+            let at = self.within(value.span(), &near);
+            self.fragments.push((at, field.to_owned(), id));
+        }
+    }
+
+    /// Where `near` stands inside the string at `span` (the string itself
+    /// when escapes in the file hide it).
+    fn within(&self, span: Range<usize>, near: &str) -> Range<usize> {
+        let first = near.lines().next().unwrap_or_default();
+        self.source
+            .get(span.clone())
+            .and_then(|raw| raw.find(first).filter(|_| !first.is_empty()))
+            .map_or(span.clone(), |i| {
+                span.start + i..span.start + i + first.len()
+            })
+    }
+
+    /// Every `#…` link names an id the page has.
+    fn fragments(&mut self, ids: &HashMap<String, usize>) {
+        for (at, field, id) in std::mem::take(&mut self.fragments) {
+            if !ids.contains_key(&id) {
+                let mut known: Vec<&str> = ids
+                    .keys()
+                    .filter(|k| !RESERVED_IDS.contains(&k.as_str()))
+                    .map(String::as_str)
+                    .collect();
+                known.sort_unstable();
+                let message = format!(
+                    "the link to #{id} leads nowhere: no part of the page has that id (the page's parts: #article, #context, #timeline, #poll; its items: {})",
+                    known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", ")
+                );
+                self.error(at, field, message);
+            }
         }
     }
 
@@ -662,6 +739,7 @@ impl Checker<'_> {
         let when = self.timeline(&s.timeline, &mut ids);
         self.poll(&s.poll);
         self.strings(&s.strings);
+        self.fragments(&ids);
         when
     }
 
@@ -742,7 +820,7 @@ impl Checker<'_> {
             );
         }
         for (i, p) in a.body.get_ref().iter().enumerate() {
-            self.text(p, &format!("article.body[{i}]"));
+            self.rich(p, &format!("article.body[{i}]"));
         }
         for (i, t) in a.tables.iter().enumerate() {
             let at = format!("article.tables[{i}]");
@@ -777,6 +855,9 @@ impl Checker<'_> {
                 if let Some(first) = row.get_ref().first() {
                     self.text(first, &format!("{at}.rows[{j}][0]"));
                 }
+                for (k, cell) in row.get_ref().iter().enumerate() {
+                    self.markup(cell, &format!("{at}.rows[{j}][{k}]"));
+                }
             }
         }
     }
@@ -804,7 +885,7 @@ impl Checker<'_> {
             for (j, b) in s.blocks.get_ref().iter().enumerate() {
                 let at = format!("{at}.blocks[{j}]");
                 match b {
-                    Block::Paragraph(p) => self.text(p, &format!("{at}.paragraph")),
+                    Block::Paragraph(p) => self.rich(p, &format!("{at}.paragraph")),
                     Block::Bullets(items) | Block::Steps(items) => self.items(items, &at),
                 }
             }
@@ -818,9 +899,9 @@ impl Checker<'_> {
         for (k, item) in items.get_ref().iter().enumerate() {
             let at = format!("{at}[{k}]");
             self.opt_text(&item.term, &format!("{at}.term"));
-            self.opt_text(&item.text, &format!("{at}.text"));
+            self.opt_rich(&item.text, &format!("{at}.text"));
             for (n, sub) in item.items.iter().enumerate() {
-                self.text(sub, &format!("{at}.items[{n}]"));
+                self.rich(sub, &format!("{at}.items[{n}]"));
             }
             if item.text.is_none() && item.items.is_empty() {
                 let span = item.term.as_ref().map_or(items.span(), |t| t.span());
@@ -866,10 +947,10 @@ impl Checker<'_> {
                 self.unique(m.slug.span(), &id, &format!("{at}.slug"), ids);
             }
             self.text(&m.title, &format!("{at}.title"));
-            self.text(&m.summary, &format!("{at}.summary"));
+            self.rich(&m.summary, &format!("{at}.summary"));
             self.text(&m.source, &format!("{at}.source"));
-            self.opt_text(&m.impact, &format!("{at}.impact"));
-            self.opt_text(&m.note, &format!("{at}.note"));
+            self.opt_rich(&m.impact, &format!("{at}.impact"));
+            self.opt_rich(&m.note, &format!("{at}.note"));
             if !sectors.contains_key(m.sector.get_ref()) {
                 let known: Vec<&str> = t
                     .sectors
@@ -928,7 +1009,7 @@ impl Checker<'_> {
 
     fn poll(&mut self, p: &Poll) {
         self.text(&p.heading, "poll.heading");
-        self.text(&p.intro, "poll.intro");
+        self.rich(&p.intro, "poll.intro");
         if let Some(r) = &p.results {
             if let Err(message) = results_service(r.get_ref()) {
                 self.error(r.span(), "poll.results", message);
@@ -946,6 +1027,7 @@ impl Checker<'_> {
             let at = format!("poll.questions[{i}]");
             self.slug(&q.slug, &format!("{at}.slug"), &mut slugs);
             self.text(&q.prompt, &format!("{at}.prompt"));
+            self.opt_rich(&q.help, &format!("{at}.help"));
             let limit = *q.max_length.get_ref();
             if limit == 0 || limit > MAX_TEXT_LIMIT {
                 let message = format!("must be between 1 and {MAX_TEXT_LIMIT} characters");

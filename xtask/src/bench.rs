@@ -334,12 +334,13 @@ fn tl_event(story: &Story, m: &Milestone, when: When) -> Json {
     if let When::Span(_, end) = when {
         fields.push(("end_date", tl_end_date(end)));
     }
-    let mut text = format!("<p>{}</p>", escape_html(&m.summary));
+    // TimelineJS takes HTML: the story's formatting, as the page has it.
+    let mut text = format!("<p>{}</p>", m.summary.html);
     if let Some(impact) = &m.impact {
-        let _ = write!(text, "<p>{}</p>", escape_html(impact));
+        let _ = write!(text, "<p>{}</p>", impact.html);
     }
     if let Some(note) = &m.note {
-        let _ = write!(text, "<p><em>{}</em></p>", escape_html(note));
+        let _ = write!(text, "<p><em>{}</em></p>", note.html);
     }
     let group = story
         .timeline

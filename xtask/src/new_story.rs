@@ -38,7 +38,9 @@ name = "Replace with the author's name"
 role = "Replace with the author's role"
 
 [article]
-# Paragraphs, in order.
+# Paragraphs, in order. Prose texts (paragraphs, cells, list items,
+# milestone summaries, the poll's intro) may hold *emphasis*, **strong**
+# and [links](https://example.org) (README: "Links and emphasis").
 body = [
   "Replace with the first paragraph of the article.",
   "Replace with the second paragraph; add as many as the article has.",
@@ -301,7 +303,7 @@ mod tests {
         let story = story::parse("content/x.toml", &starter("s")).unwrap();
         for text in [
             &story.headline,
-            &story.body[0],
+            &story.body[0].plain,
             &story.timeline.milestones[0].title,
         ] {
             assert!(text.starts_with("Replace with"), "{text}");
