@@ -74,9 +74,9 @@ mod app {
             <a class="ex-skip-link" href="#main">{t.text("skip-link")}</a>
             <main id="main" class="ex-page" tabindex="-1">
                 <Article story=story t=t />
-                <ContextSections context=&story.context t=t />
+                <ContextSections context=&story.context figures=&story.figures t=t />
                 <div class="ex-part" data-ex-part=Part::Timeline.name()>
-                    <Timeline timeline=&story.timeline t=t />
+                    <Timeline timeline=&story.timeline figures=&story.figures t=t />
                 </div>
                 <div class="ex-part" data-ex-part=Part::Poll.name()>
                     <Poll poll=&story.poll story=story.slug.clone() t=t />

@@ -587,6 +587,9 @@ fn test_stories_say_they_are_made_up() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stories");
     for entry in std::fs::read_dir(root).unwrap() {
         let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue; // a story's pictures
+        }
         let text = std::fs::read_to_string(&path).unwrap();
         let story = parse("t.toml", &text).unwrap();
         // "Made up", in the story's own language.
@@ -595,7 +598,11 @@ fn test_stories_say_they_are_made_up() {
             "ar" => &["مختلق"],
             _ => &["made-up", "made up"],
         };
-        for said in [&story.headline, &story.disclaimer, &story.body[0].plain] {
+        for said in [
+            &story.headline,
+            &story.disclaimer,
+            &story.body[0].text().unwrap().plain,
+        ] {
             let said = said.to_lowercase();
             assert!(
                 markers.iter().any(|m| said.contains(m)),
@@ -665,7 +672,7 @@ fn formatted_texts_become_safe_html_and_plain_words() {
         "Officials say the *discussions* covered a [broad agenda](https://example.org/a?b=1&c=2) & <3",
     );
     let story = parse("content/story.toml", &text).unwrap();
-    let p = &story.body[1];
+    let p = story.body[1].text().unwrap();
     assert!(
         p.html.starts_with("Officials say the <em>discussions</em> covered a <a href=\"https://example.org/a?b=1&amp;c=2\">broad agenda</a> &amp; &lt;3"),
         "{}",
@@ -760,9 +767,13 @@ fn what_markdown_would_make_a_block_shows_as_written() {
     );
     let story = parse("content/story.toml", &text).unwrap();
     assert!(
-        story.body[1].html.starts_with("# 1. - &gt; Officials"),
+        story.body[1]
+            .text()
+            .unwrap()
+            .html
+            .starts_with("# 1. - &gt; Officials"),
         "{}",
-        story.body[1].html
+        story.body[1].text().unwrap().html
     );
 }
 
@@ -790,5 +801,140 @@ fn a_question_may_have_formatted_help() {
     assert!(
         err.contains("poll.questions[0].help: the link to #nowhere leads nowhere"),
         "{err}"
+    );
+}
+
+const TEST_STORY: &str = include_str!("stories/riverside-library.toml");
+
+/// The made-up test story with one replacement applied (it must apply).
+fn test_story_with(from: &str, to: &str) -> String {
+    assert!(TEST_STORY.contains(from), "fixture text not found: {from}");
+    TEST_STORY.replacen(from, to, 1)
+}
+
+fn test_story_errors(text: &str) -> Vec<String> {
+    match parse("riverside.toml", text) {
+        Ok(_) => panic!("the broken story was accepted"),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn pictures_are_placed_by_slug_as_lead_in_the_article_a_section_and_a_milestone() {
+    let story = parse("riverside.toml", TEST_STORY).unwrap();
+    assert_eq!(story.lead.as_deref(), Some("flooded-bank"));
+    assert!(matches!(&story.body[1], explainer::story::Passage::Figure(s) if s == "reading-room"));
+    let plan = story.figure("plan-shapes").unwrap();
+    assert_eq!(plan.alt, "", "decorative");
+    assert_eq!(plan.credit.as_deref(), Some("Made-up drawing: test desk"));
+    let lead = story.figure("flooded-bank").unwrap();
+    assert_eq!(
+        lead.caption.as_ref().unwrap().html,
+        "The <em>invented</em> flood, in a made-up picture for the tests."
+    );
+    assert_eq!(lead.file, "riverside-library/flood.jpg");
+    let line = TEST_STORY[..TEST_STORY
+        .find("file = \"riverside-library/flood.jpg\"")
+        .unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert_eq!(
+        lead.file_at,
+        (line, 8),
+        "where the file is named, for the build's problems"
+    );
+    let archive = story
+        .timeline
+        .milestones
+        .iter()
+        .find(|m| m.slug == "digital-archive")
+        .unwrap();
+    assert_eq!(archive.figure.as_deref(), Some("archive-screen"));
+    assert!(
+        lead.photo.is_none(),
+        "the build makes the files, not the parser"
+    );
+}
+
+#[test]
+fn a_picture_needs_alt_text_unless_decorative_and_not_both() {
+    let text = test_story_with(
+        "alt = \"A made-up picture: four brown shelves against a warm wall.\"\n",
+        "",
+    );
+    let errs = test_story_errors(&text);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0].contains("pictures[1].alt: a picture needs alt text"),
+        "{}",
+        errs[0]
+    );
+    let text = test_story_with(
+        "decorative = true\n",
+        "decorative = true\nalt = \"Shapes\"\n",
+    );
+    let errs = test_story_errors(&text);
+    assert!(
+        errs[0].contains("pictures[2].alt: a decorative picture has no alt text"),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn a_picture_is_shown_once_and_only_pictures_the_story_has() {
+    let twice = test_story_with("picture = \"archive-screen\"", "picture = \"reading-room\"");
+    let errs = test_story_errors(&twice);
+    assert_eq!(errs.len(), 2, "{errs:#?}");
+    assert!(
+        errs.iter().any(|e| e.contains(
+            "timeline.milestones[4].picture: the picture \"reading-room\" is shown already"
+        )),
+        "{errs:#?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("pictures.archive-screen: this picture is not shown")),
+        "{errs:#?}"
+    );
+    let unknown = test_story_with("{ picture = \"plan-shapes\" }", "{ picture = \"plans\" }");
+    let errs = test_story_errors(&unknown);
+    assert!(
+        errs.iter().any(|e| e.contains("context.sections[1].blocks[1].picture: no picture \"plans\"; the pictures are: archive-screen, flooded-bank, plan-shapes, reading-room")),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn a_pictures_file_stays_in_the_story_folder_and_is_a_jpeg_png_or_webp() {
+    for (file, says) in [
+        ("../../secret.jpg", "is not a file in the story's folder"),
+        ("/etc/flood.jpg", "is not a file in the story's folder"),
+        (
+            "riverside-library\\\\flood.jpg",
+            "is not a file in the story's folder",
+        ),
+        (
+            "riverside-library/flood.gif",
+            "is not a JPEG, PNG or WebP file",
+        ),
+        ("riverside-library/flood", "is not a JPEG, PNG or WebP file"),
+    ] {
+        let text = test_story_with("riverside-library/flood.jpg", file);
+        let errs = test_story_errors(&text);
+        assert_eq!(errs.len(), 1, "{file}: {errs:#?}");
+        assert!(
+            errs[0].contains("pictures[0].file: ") && errs[0].contains(says),
+            "{file}: {}",
+            errs[0]
+        );
+    }
+    // A body item is a paragraph or a picture, nothing else.
+    let text = test_story_with(
+        "{ picture = \"reading-room\" },",
+        "{ photo = \"reading-room\" },",
+    );
+    assert!(
+        test_story_errors(&text)[0].contains("a body item is a paragraph (a string) or a picture")
     );
 }

@@ -9,7 +9,7 @@
 //   await site.build();                 // rebuild after editing site.files.test
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,9 @@ export function storiesSite(name = 'e2e-stories', extra = [TEST_STORY]) {
   for (const file of extra) {
     const to = path.join(content, path.basename(file));
     copyFileSync(file, to);
+    // Its pictures: the folder beside it, named like it.
+    const pictures = file.replace(/\.toml$/, '');
+    if (existsSync(pictures)) cpSync(pictures, path.join(content, path.basename(pictures)), { recursive: true });
     if (file === TEST_STORY) files.test = to;
   }
   const site = {

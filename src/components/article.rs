@@ -3,8 +3,9 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::components::figure::Figure;
 use crate::i18n::{Locale, Piece};
-use crate::story::{Story, Table};
+use crate::story::{Passage, Story, Table};
 
 /// The article itself, from headline to disclaimer.
 #[component]
@@ -35,8 +36,16 @@ pub fn Article(
                 <p class="ex-article__standfirst">{story.standfirst.as_str()}</p>
                 <p class="ex-byline">{byline}</p>
             </header>
+            {story.lead.as_deref().and_then(|slug| story.figure(slug)).map(|f| view! { <Figure figure=f lead=true /> })}
             <div class="ex-article__body">
-                {story.body.iter().map(|p| view! { <p inner_html=p.html.as_str()></p> }).collect_view()}
+                {story
+                    .body
+                    .iter()
+                    .map(|p| match p {
+                        Passage::Text(p) => Either::Left(view! { <p inner_html=p.html.as_str()></p> }),
+                        Passage::Figure(slug) => Either::Right(story.figure(slug).map(|f| view! { <Figure figure=f /> })),
+                    })
+                    .collect_view()}
             </div>
             {story.tables.iter().map(|t| view! { <DataTable table=t /> }).collect_view()}
             <p class="ex-article__disclaimer">{story.disclaimer.as_str()}</p>

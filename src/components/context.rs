@@ -16,10 +16,10 @@ use crate::words::Voice;
 use crate::{
     i18n::Locale,
     part::Part,
-    story::{Block, Context, Item},
+    story::{Block, Context, Figure as FigureData, Item},
 };
 #[cfg(feature = "render")]
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 
 /// The context block: a labelled region of collapsible sections with
 /// "Expand all" and "Collapse all", deep links and a polite status line.
@@ -33,6 +33,9 @@ use leptos::either::EitherOf3;
 pub fn ContextSections(
     /// The story's context.
     context: &'static Context,
+    /// The story's pictures (a section may show one).
+    #[prop(optional)]
+    figures: &'static [FigureData],
     /// The edition's locale.
     t: &'static Locale,
 ) -> impl IntoView {
@@ -58,7 +61,7 @@ pub fn ContextSections(
                                 <h3 id=heading_id class="ex-disclosure__title">{section.title.as_str()}</h3>
                             </summary>
                             <div class="ex-disclosure__body">
-                                {section.blocks.iter().map(block).collect_view()}
+                                {section.blocks.iter().map(|b| block(b, figures)).collect_view()}
                             </div>
                         </details>
                     }
@@ -180,14 +183,20 @@ fn remember(slug: &str, opening: bool) {
 }
 
 #[cfg(feature = "render")]
-fn block(b: &'static Block) -> impl IntoView {
+fn block(b: &'static Block, figures: &'static [FigureData]) -> impl IntoView {
     match b {
-        Block::Paragraph(p) => EitherOf3::A(view! { <p inner_html=p.html.as_str()></p> }),
+        Block::Paragraph(p) => EitherOf4::A(view! { <p inner_html=p.html.as_str()></p> }),
         Block::Bullets(items) => {
-            EitherOf3::B(view! { <ul class="ex-list">{items.iter().map(item).collect_view()}</ul> })
+            EitherOf4::B(view! { <ul class="ex-list">{items.iter().map(item).collect_view()}</ul> })
         }
-        Block::Steps(items) => EitherOf3::C(
+        Block::Steps(items) => EitherOf4::C(
             view! { <ol class="ex-list ex-list--steps">{items.iter().map(item).collect_view()}</ol> },
+        ),
+        Block::Figure(slug) => EitherOf4::D(
+            figures
+                .iter()
+                .find(|f| f.slug == *slug)
+                .map(|f| view! { <crate::components::figure::Figure figure=f /> }),
         ),
     }
 }

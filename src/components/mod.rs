@@ -9,6 +9,8 @@
 pub mod article;
 pub mod context;
 pub mod embed;
+#[cfg(feature = "render")]
+pub mod figure;
 pub mod poll;
 pub mod timeline;
 

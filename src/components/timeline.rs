@@ -23,7 +23,7 @@ use crate::words::Voice;
 use crate::{
     dates::{chronological, When},
     i18n::{Locale, Piece, Value},
-    story::{Milestone, Timeline as TimelineData},
+    story::{Figure as FigureData, Milestone, Timeline as TimelineData},
     timeline::layout::Placement,
 };
 
@@ -90,6 +90,8 @@ pub struct MilestoneView {
     pub note: Option<(String, String)>,
     /// Where the source says so.
     pub source: String,
+    /// Its picture's HTML (`components::figure`), when it has one.
+    pub figure: Option<String>,
 }
 
 /// Everything the timeline island shows and says, made at build time from
@@ -129,16 +131,29 @@ pub const SAYS: [&str; 6] = [
 pub fn Timeline(
     /// The story's timeline.
     timeline: &'static TimelineData,
+    /// The story's pictures (a milestone may show one).
+    #[prop(optional)]
+    figures: &'static [FigureData],
     /// The edition's locale.
     t: &'static Locale,
 ) -> impl IntoView {
-    view! { <TimelineIsland timeline=Packed(TimelineView::new(timeline, t)) /> }
+    view! { <TimelineIsland timeline=Packed(TimelineView::with_figures(timeline, figures, t)) /> }
 }
 
 #[cfg(feature = "render")]
 impl TimelineView {
     /// The view of `timeline` in the edition's locale `t`.
     pub fn new(timeline: &TimelineData, t: &Locale) -> TimelineView {
+        Self::with_figures(timeline, &[], t)
+    }
+
+    /// The view of `timeline`, its milestones with their pictures from
+    /// `figures`, in the edition's locale `t`.
+    pub fn with_figures(
+        timeline: &TimelineData,
+        figures: &'static [FigureData],
+        t: &Locale,
+    ) -> TimelineView {
         let outline = crate::story::outline::timeline_outline(timeline, t);
         let whens: Vec<_> = timeline.milestones.iter().map(|m| m.when).collect();
         let axis = Axis::covering(whens.iter().flatten().copied());
@@ -187,6 +202,11 @@ impl TimelineView {
                         "milestone-source",
                         &[("passage", Value::Text(m.source.clone()))],
                     ),
+                    figure: m
+                        .figure
+                        .as_ref()
+                        .and_then(|slug| figures.iter().find(|f| f.slug == *slug))
+                        .map(crate::components::figure::figure_html),
                 }
             })
             .collect();
@@ -494,6 +514,7 @@ pub fn TimelineIsland(
             impact,
             note,
             source,
+            figure,
         } = view;
         let undated = dates.is_empty();
         let when = move || {
@@ -557,6 +578,7 @@ pub fn TimelineIsland(
                     <p inner_html=summary></p>
                     {impact.map(|(label, html)| view! { <p><strong>{label}</strong> <span inner_html=html></span></p> })}
                     {note.map(|(label, html)| view! { <p class="ex-ms__note"><strong>{label}</strong> <span inner_html=html></span></p> })}
+                    {figure.map(|html| view! { <div class="ex-ms__figure" inner_html=html></div> })}
                     <p class="ex-ms__source">{source}</p>
                     <div class="ex-ms__actions ex-no-print">
                         <button type="button" class="ex-button ex-ms__copy" on:click=move |_| copy(i)>

@@ -11,6 +11,7 @@
 mod csp;
 pub mod images;
 pub mod oembed;
+pub mod photos;
 mod trunk;
 
 pub use csp::{policy, sha256};
@@ -122,8 +123,12 @@ pub fn part_html(
     use crate::part::Part;
     use leptos::either::EitherOf4;
     to_html(move || match part {
-        Part::Context => EitherOf4::A(view! { <ContextSections context=&story.context t=t /> }),
-        Part::Timeline => EitherOf4::B(view! { <Timeline timeline=&story.timeline t=t /> }),
+        Part::Context => EitherOf4::A(
+            view! { <ContextSections context=&story.context figures=&story.figures t=t /> },
+        ),
+        Part::Timeline => {
+            EitherOf4::B(view! { <Timeline timeline=&story.timeline figures=&story.figures t=t /> })
+        }
         Part::Embed => EitherOf4::C(view! { <EmbedPanel story=story t=t codes=codes /> }),
         Part::Poll => EitherOf4::D(
             view! { <crate::components::poll::Poll poll=&story.poll story=story.slug.clone() t=t /> },
@@ -162,7 +167,9 @@ pub fn render(
     let results = story.poll.results.as_ref().map(|r| r.origin.as_str());
     let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)], results);
     let runtime = runtime.clone();
+    let pictures_at = crate::components::figure::PicturesAt(format!("{}pictures/", place.path));
     let html = to_html(move || {
+        provide_context(pictures_at);
         view! {
             <html lang=t.lang.as_str() dir=t.dir.attr()>
                 <head>
@@ -205,9 +212,24 @@ pub fn HeadTags(
     let title = story.headline.as_str();
     let description = story.description.as_str();
     let page = place.url("");
-    let image = card
-        .as_ref()
-        .and_then(|c| Some((place.url(&format!("images/{}.png", c.name))?, c)));
+    // The story's lead picture, else the card drawn from its words.
+    let lead = story
+        .lead
+        .as_deref()
+        .and_then(|slug| story.figure(slug))
+        .and_then(|f| {
+            let photo = f.photo.as_ref()?;
+            let width = crate::story::Photo::WIDTHS[2];
+            let file = photo.file(&f.slug, width, photo.fallback.extension());
+            let url = place.url(&format!("pictures/{file}"))?;
+            Some((url, width, photo.height_at(width), f.alt.clone()))
+        });
+    let image = lead.or_else(|| {
+        card.as_ref().and_then(|c| {
+            let url = place.url(&format!("images/{}.png", c.name))?;
+            Some((url, c.width, c.height, c.alt.clone()))
+        })
+    });
     let oembed = place.url(&oembed::file(crate::embed::Mode::Whole));
     let twitter_card = if image.is_some() {
         "summary_large_image"
@@ -228,21 +250,21 @@ pub fn HeadTags(
         {open_graph("og:locale", story.language.replace('-', "_"))}
         {open_graph("article:section", story.section.as_str())}
         {page.map(|url| open_graph("og:url", url))}
-        {image.clone().map(|(url, c)| {
+        {image.clone().map(|(url, width, height, alt)| {
             view! {
                 {open_graph("og:image", url)}
-                {open_graph("og:image:width", c.width.to_string())}
-                {open_graph("og:image:height", c.height.to_string())}
-                {open_graph("og:image:alt", c.alt.clone())}
+                {open_graph("og:image:width", width.to_string())}
+                {open_graph("og:image:height", height.to_string())}
+                {open_graph("og:image:alt", alt)}
             }
         })}
         <meta name="twitter:card" content=twitter_card />
         <meta name="twitter:title" content=title />
         <meta name="twitter:description" content=description />
-        {image.map(|(url, c)| {
+        {image.map(|(url, _, _, alt)| {
             view! {
                 <meta name="twitter:image" content=url />
-                <meta name="twitter:image:alt" content=c.alt.clone() />
+                <meta name="twitter:image:alt" content=alt />
             }
         })}
     }

@@ -37,8 +37,11 @@ pub struct Story {
     pub author: String,
     /// Author's role.
     pub author_role: String,
-    /// Body paragraphs.
-    pub body: Vec<Rich>,
+    /// The lead picture's slug: shown under the header, and the link
+    /// preview's picture.
+    pub lead: Option<String>,
+    /// Body paragraphs, and pictures between them.
+    pub body: Vec<Passage>,
     /// Data tables.
     pub tables: Vec<Table>,
     /// Evergreen context.
@@ -49,6 +52,116 @@ pub struct Story {
     pub poll: Poll,
     /// The story's own wording for interface strings: `(key, Fluent text)`.
     pub strings: Vec<(String, String)>,
+    /// Its pictures, each shown once (as the lead, in the article, a
+    /// context section or a milestone).
+    pub figures: Vec<Figure>,
+}
+
+impl Story {
+    /// The picture with this slug.
+    pub fn figure(&self, slug: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.slug == slug)
+    }
+}
+
+/// A paragraph of the article, or a picture between paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Passage {
+    /// A paragraph.
+    Text(Rich),
+    /// A picture, by its slug.
+    Figure(String),
+}
+
+impl Passage {
+    /// The paragraph's text (`None` for a picture).
+    pub fn text(&self) -> Option<&Rich> {
+        match self {
+            Passage::Text(t) => Some(t),
+            Passage::Figure(_) => None,
+        }
+    }
+}
+
+/// A picture of the story: an image file in the story's folder
+/// (`content/<slug>/`), described, with its caption and credit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Stable id: its element is `picture-<slug>`.
+    pub slug: String,
+    /// The file, relative to the story's folder.
+    pub file: String,
+    /// Where the story names the file (line, column), for problems found
+    /// when it is read.
+    pub file_at: (usize, usize),
+    /// Its text alternative; empty when the story marks it decorative.
+    pub alt: String,
+    /// Its caption.
+    pub caption: Option<Rich>,
+    /// Who made it ("Photo: Jane Doe").
+    pub credit: Option<String>,
+    /// Its resized files, once the build has made them.
+    pub photo: Option<Photo>,
+}
+
+/// A picture's resized files: each of [`Photo::WIDTHS`] in WebP and in
+/// its fallback format, named by a hash of the source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// The hash of its source file (names its files).
+    pub key: String,
+    /// The source's width and height in pixels, once oriented.
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
+    /// JPEG for photographs, PNG for a source with transparency.
+    pub fallback: PhotoFormat,
+}
+
+/// A picture's fallback format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoFormat {
+    /// `image/jpeg`.
+    Jpeg,
+    /// `image/png`.
+    Png,
+}
+
+impl PhotoFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PhotoFormat::Jpeg => "jpg",
+            PhotoFormat::Png => "png",
+        }
+    }
+
+    /// The media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            PhotoFormat::Jpeg => "image/jpeg",
+            PhotoFormat::Png => "image/png",
+        }
+    }
+}
+
+impl Photo {
+    /// The widths every picture is served in, in pixels: a phone's column
+    /// at 1x to a desktop column at 2x. A source must be at least as wide
+    /// as the widest.
+    pub const WIDTHS: [u32; 3] = [400, 800, 1200];
+
+    /// The height at `width`, keeping the source's proportions.
+    pub fn height_at(&self, width: u32) -> u32 {
+        let h = u64::from(width) * u64::from(self.height) / u64::from(self.width.max(1));
+        u32::try_from(h).unwrap_or(u32::MAX).max(1)
+    }
+
+    /// The file name of the `figure`'s picture at `width` (`webp`, or the
+    /// fallback's extension).
+    pub fn file(&self, figure: &str, width: u32, extension: &str) -> String {
+        format!("{figure}-{}-{width}.{extension}", self.key)
+    }
 }
 
 /// A text with inline formatting (links, emphasis, strong, line breaks),
@@ -106,6 +219,8 @@ pub enum Block {
     Bullets(Vec<Item>),
     /// A numbered list.
     Steps(Vec<Item>),
+    /// A picture, by its slug.
+    Figure(String),
 }
 
 /// A list item.
@@ -160,6 +275,8 @@ pub struct Milestone {
     pub source: String,
     /// A note, for example where passages disagree.
     pub note: Option<Rich>,
+    /// A picture in its details, by its slug.
+    pub figure: Option<String>,
 }
 
 /// The reader poll.

@@ -37,6 +37,30 @@ pub struct StoryFile {
     /// syntax), for example `poll-save = "Have your say"`.
     #[serde(default)]
     pub strings: std::collections::BTreeMap<Spanned<String>, Text>,
+    /// The story's pictures (`[[pictures]]`), placed by slug.
+    #[serde(default)]
+    pub pictures: Vec<Picture>,
+}
+
+/// `[[pictures]]`: an image file in the story's folder, described.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Picture {
+    /// Stable id, by which the lead, the article, a section or a milestone
+    /// places it.
+    pub slug: Text,
+    /// The file, relative to the story's folder (`content/<story slug>/`).
+    pub file: Text,
+    /// What it shows, for readers who cannot see it (required unless
+    /// `decorative`).
+    pub alt: Option<Text>,
+    /// It adds nothing the text does not say: no alt text (`alt=""`).
+    #[serde(default)]
+    pub decorative: bool,
+    /// Its caption, with inline formatting.
+    pub caption: Option<Text>,
+    /// Who made it: "Photo: Jane Doe / Agency".
+    pub credit: Option<Text>,
 }
 
 /// `[story]`: metadata.
@@ -59,6 +83,8 @@ pub struct Meta {
     pub disclaimer: Text,
     /// Who wrote it.
     pub byline: Byline,
+    /// The lead picture's slug: under the header, and the link preview's picture.
+    pub picture: Option<Text>,
 }
 
 /// `[story.byline]`.
@@ -75,11 +101,47 @@ pub struct Byline {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
-    /// Body paragraphs, in order.
-    pub body: Spanned<Vec<Text>>,
+    /// Body paragraphs, in order, and pictures between them
+    /// (`{ picture = "slug" }`).
+    pub body: Spanned<Vec<Passage>>,
     /// Data tables shown after the body.
     #[serde(default)]
     pub tables: Vec<Table>,
+}
+
+/// A paragraph of the article's body (a string), or a picture between
+/// paragraphs (`{ picture = "slug" }`).
+#[derive(Debug)]
+pub enum Passage {
+    /// A paragraph.
+    Text(Text),
+    /// A picture's slug.
+    Picture(Text),
+}
+
+impl<'de> Deserialize<'de> for Passage {
+    // By hand: serde's untagged enums lose toml's places (`Spanned`).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let value = Spanned::<toml::Value>::deserialize(d)?;
+        let span = value.span();
+        match value.into_inner() {
+            toml::Value::String(s) => Ok(Passage::Text(Spanned::new(span, s))),
+            toml::Value::Table(t) if t.len() == 1 && t.contains_key("picture") => {
+                match t.get("picture") {
+                    Some(toml::Value::String(slug)) => {
+                        Ok(Passage::Picture(Spanned::new(span, slug.clone())))
+                    }
+                    _ => Err(D::Error::custom(
+                        "`picture` names a picture by its slug, a string",
+                    )),
+                }
+            }
+            _ => Err(D::Error::custom(
+                "a body item is a paragraph (a string) or a picture ({ picture = \"slug\" })",
+            )),
+        }
+    }
 }
 
 /// `[[article.tables]]`: a table with a caption, column headers and rows; the first cell of a row is its header.
@@ -131,6 +193,8 @@ pub enum Block {
     Bullets(Spanned<Vec<Item>>),
     /// A numbered list.
     Steps(Spanned<Vec<Item>>),
+    /// A picture, by its slug.
+    Picture(Text),
 }
 
 /// A list item: an optional lead term, text, and nested items.
@@ -205,6 +269,8 @@ pub struct Milestone {
     pub source: Text,
     /// A note, for example where two passages disagree.
     pub note: Option<Text>,
+    /// A picture in its details, by its slug.
+    pub picture: Option<Text>,
 }
 
 /// `[poll]`.
@@ -343,10 +409,16 @@ pub fn parse(file: &str, text: &str) -> Result<model::Story, Vec<StoryError>> {
         lines,
         errors: Vec::new(),
         fragments: Vec::new(),
+        placed: Vec::new(),
     };
     let when = check.story(&story);
     if check.errors.is_empty() {
-        Ok(story.into_model(when))
+        let at = story
+            .pictures
+            .iter()
+            .map(|p| check.lines.at(p.file.span().start))
+            .collect();
+        Ok(story.into_model(when, at))
     } else {
         Err(check.errors)
     }
@@ -430,13 +502,14 @@ impl Block {
             Block::Paragraph(p) => model::Block::Paragraph(rich(p)),
             Block::Bullets(list) => model::Block::Bullets(items(list)),
             Block::Steps(list) => model::Block::Steps(items(list)),
+            Block::Picture(slug) => model::Block::Figure(text(slug)),
         }
     }
 }
 
 impl StoryFile {
     /// The typed story, once validated; `when` holds each milestone's dates.
-    fn into_model(self, when: Vec<Option<When>>) -> model::Story {
+    fn into_model(self, when: Vec<Option<When>>, file_at: Vec<(usize, usize)>) -> model::Story {
         let StoryFile {
             story: meta,
             article,
@@ -444,6 +517,7 @@ impl StoryFile {
             timeline,
             poll,
             strings,
+            pictures,
         } = self;
         model::Story {
             slug: text(meta.slug),
@@ -455,7 +529,29 @@ impl StoryFile {
             disclaimer: text(meta.disclaimer),
             author: text(meta.byline.name),
             author_role: text(meta.byline.role),
-            body: riches(article.body.into_inner()),
+            lead: meta.picture.map(text),
+            body: article
+                .body
+                .into_inner()
+                .into_iter()
+                .map(|p| match p {
+                    Passage::Text(t) => model::Passage::Text(rich(t)),
+                    Passage::Picture(slug) => model::Passage::Figure(text(slug)),
+                })
+                .collect(),
+            figures: pictures
+                .into_iter()
+                .zip(file_at)
+                .map(|(p, file_at)| model::Figure {
+                    slug: text(p.slug),
+                    file: text(p.file),
+                    file_at,
+                    alt: p.alt.map(text).unwrap_or_default(),
+                    caption: p.caption.map(rich),
+                    credit: p.credit.map(text),
+                    photo: None,
+                })
+                .collect(),
             tables: article
                 .tables
                 .into_iter()
@@ -516,6 +612,7 @@ impl StoryFile {
                         impact: m.impact.map(rich),
                         source: text(m.source),
                         note: m.note.map(rich),
+                        figure: m.picture.map(text),
                     })
                     .collect(),
             },
@@ -587,6 +684,8 @@ struct Checker<'a> {
     /// Links within the page: where, which field, the id they name (checked
     /// once every id is known).
     fragments: Vec<(Range<usize>, String, String)>,
+    /// Where pictures are placed: where, which field, the picture's slug.
+    placed: Vec<(Range<usize>, String, String)>,
 }
 
 impl Checker<'_> {
@@ -734,11 +833,16 @@ impl Checker<'_> {
             self.text(value, field);
         }
         self.language(&m.language);
+        if let Some(lead) = &m.picture {
+            self.placed
+                .push((lead.span(), "story.picture".into(), lead.get_ref().clone()));
+        }
         self.article(&s.article, &mut ids);
         self.context(&s.context, &mut ids);
         let when = self.timeline(&s.timeline, &mut ids);
         self.poll(&s.poll);
         self.strings(&s.strings);
+        self.pictures(&s.pictures, &mut ids);
         self.fragments(&ids);
         when
     }
@@ -820,7 +924,14 @@ impl Checker<'_> {
             );
         }
         for (i, p) in a.body.get_ref().iter().enumerate() {
-            self.rich(p, &format!("article.body[{i}]"));
+            match p {
+                Passage::Text(p) => self.rich(p, &format!("article.body[{i}]")),
+                Passage::Picture(slug) => self.placed.push((
+                    slug.span(),
+                    format!("article.body[{i}].picture"),
+                    slug.get_ref().clone(),
+                )),
+            }
         }
         for (i, t) in a.tables.iter().enumerate() {
             let at = format!("article.tables[{i}]");
@@ -887,6 +998,11 @@ impl Checker<'_> {
                 match b {
                     Block::Paragraph(p) => self.rich(p, &format!("{at}.paragraph")),
                     Block::Bullets(items) | Block::Steps(items) => self.items(items, &at),
+                    Block::Picture(slug) => self.placed.push((
+                        slug.span(),
+                        format!("{at}.picture"),
+                        slug.get_ref().clone(),
+                    )),
                 }
             }
         }
@@ -951,6 +1067,10 @@ impl Checker<'_> {
             self.text(&m.source, &format!("{at}.source"));
             self.opt_rich(&m.impact, &format!("{at}.impact"));
             self.opt_rich(&m.note, &format!("{at}.note"));
+            if let Some(slug) = &m.picture {
+                self.placed
+                    .push((slug.span(), format!("{at}.picture"), slug.get_ref().clone()));
+            }
             if !sectors.contains_key(m.sector.get_ref()) {
                 let known: Vec<&str> = t
                     .sectors
@@ -1054,6 +1174,75 @@ impl Checker<'_> {
         }
     }
 
+    /// Each picture: a slug (its element `picture-<slug>`), a file inside
+    /// the story's folder, alt text unless decorative, and shown exactly
+    /// once. Reading the file is the build's (`page::photos`).
+    fn pictures(&mut self, pictures: &[Picture], ids: &mut HashMap<String, usize>) {
+        let mut known = HashMap::new();
+        for (i, p) in pictures.iter().enumerate() {
+            let at = format!("pictures[{i}]");
+            if self.slug_form(&p.slug, &format!("{at}.slug")) {
+                let id = format!("picture-{}", p.slug.get_ref());
+                self.unique(p.slug.span(), &id, &format!("{at}.slug"), ids);
+                known.insert(p.slug.get_ref().clone(), 0usize);
+            }
+            if let Err(message) = picture_path(p.file.get_ref()) {
+                self.error(p.file.span(), format!("{at}.file"), message);
+            }
+            match (&p.alt, p.decorative) {
+                (Some(alt), false) => self.text(alt, &format!("{at}.alt")),
+                (None, false) => self.error(
+                    p.slug.span(),
+                    format!("{at}.alt"),
+                    "a picture needs alt text (what it shows, for readers who cannot see it), or `decorative = true` when it adds nothing the text does not say",
+                ),
+                (Some(alt), true) => self.error(
+                    alt.span(),
+                    format!("{at}.alt"),
+                    "a decorative picture has no alt text: remove `alt` or `decorative`",
+                ),
+                (None, true) => {}
+            }
+            self.opt_rich(&p.caption, &format!("{at}.caption"));
+            self.opt_text(&p.credit, &format!("{at}.credit"));
+        }
+        for (span, field, slug) in std::mem::take(&mut self.placed) {
+            match known.get_mut(&slug) {
+                None => {
+                    let mut names: Vec<&str> =
+                        pictures.iter().map(|p| p.slug.get_ref().as_str()).collect();
+                    names.sort_unstable();
+                    let list = if names.is_empty() {
+                        "the story has no [[pictures]]".to_owned()
+                    } else {
+                        format!("the pictures are: {}", names.join(", "))
+                    };
+                    self.error(span, field, format!("no picture \"{slug}\"; {list}"));
+                }
+                Some(n) => {
+                    *n += 1;
+                    if *n > 1 {
+                        self.error(
+                            span,
+                            field,
+                            format!("the picture \"{slug}\" is shown already: each picture is shown once"),
+                        );
+                    }
+                }
+            }
+        }
+        for p in pictures {
+            if known.get(p.slug.get_ref()) == Some(&0) {
+                let field = format!("pictures.{}", p.slug.get_ref());
+                self.error(
+                    p.slug.span(),
+                    field,
+                    "this picture is not shown: place it with `picture = \"slug\"` (the lead, a milestone) or `{ picture = \"slug\" }` (the article, a section), or remove it",
+                );
+            }
+        }
+    }
+
     fn choices(&mut self, choices: &Spanned<Vec<Choice>>, at: &str) {
         let list = choices.get_ref();
         if list.len() < 2 {
@@ -1077,6 +1266,33 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// A picture's file: a relative path inside the story's folder, in JPEG,
+/// PNG or WebP.
+fn picture_path(file: &str) -> Result<(), String> {
+    let path = std::path::Path::new(file);
+    let inside = !file.is_empty()
+        && !file.contains('\\')
+        && path.is_relative()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !inside {
+        return Err(format!(
+            "\"{file}\" is not a file in the story's folder: name it from there, as harbour.jpg or photos/harbour.jpg"
+        ));
+    }
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !matches!(extension.as_str(), "jpg" | "jpeg" | "png" | "webp") {
+        return Err(format!(
+            "\"{file}\" is not a JPEG, PNG or WebP file (.jpg, .jpeg, .png, .webp)"
+        ));
+    }
+    Ok(())
 }
 
 /// A results service's address, checked: `https://`, or `http://` on this

@@ -884,6 +884,13 @@ fn build_content(ctx: &Ctx, dir: &Path, n: usize) -> Result<PathBuf> {
     };
     write(crate::site::DEFAULT_FILE, &read(&story)?)?;
     let test = read(&ctx.root.join(TEST_STORY))?;
+    // The test story's pictures, which every copy names.
+    let pictures = ctx.root.join(TEST_STORY).with_extension("");
+    if n > 1 && pictures.is_dir() {
+        let to = content.join(pictures.file_name().unwrap_or_default());
+        fs::create_dir_all(&to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+        copy_tree(&pictures, &to, &|_| true)?;
+    }
     for k in 1..n {
         write(
             &format!("riverside-library-{k}.toml"),

@@ -303,7 +303,7 @@ mod tests {
         let story = story::parse("content/x.toml", &starter("s")).unwrap();
         for text in [
             &story.headline,
-            &story.body[0].plain,
+            &story.body[0].text().unwrap().plain,
             &story.timeline.milestones[0].title,
         ] {
             assert!(text.starts_with("Replace with"), "{text}");

@@ -96,10 +96,26 @@ fn newest(files: &[PathBuf]) -> (Option<SystemTime>, usize) {
     (newest, files.len())
 }
 
+/// Every file under `dir` (a story's pictures), into `out`.
+fn files_under(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    for path in fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()) {
+        if path.is_dir() {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
 fn watch(ctx: &Ctx, config: &Config, mut runtime_dir: PathBuf) -> Result {
-    // The stories and the locales they are written with.
+    // The stories, their pictures and the locales they are written with.
     let stories = || {
         let mut files = site::story_files(&config.content).unwrap_or_default();
+        if let Ok(entries) = fs::read_dir(&config.content) {
+            for dir in entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+                files_under(&dir, &mut files);
+            }
+        }
         if let Ok(entries) = fs::read_dir(site::locales_dir(&ctx.root)) {
             files.extend(entries.flatten().map(|e| e.path()));
         }

@@ -120,6 +120,8 @@ pub struct Stories {
     /// The files with problems, each with the slug it gives (when it can
     /// be read), so a development server can show the problems there.
     pub broken: Vec<(String, Option<String>)>,
+    /// Where the stories' pictures were made (`target/pictures/`).
+    pub pictures: PathBuf,
 }
 
 impl Stories {
@@ -184,6 +186,7 @@ pub fn load(content: &Path, locales: &Path, base: &Path) -> Result<Stories> {
         stories: Vec::new(),
         problems: Vec::new(),
         broken: Vec::new(),
+        pictures: base.join("target").join("pictures"),
     };
     let locale_files = match read_locales(locales, base) {
         Ok(files) => files,
@@ -258,6 +261,29 @@ pub fn load(content: &Path, locales: &Path, base: &Path) -> Result<Stories> {
                         continue;
                     }
                 };
+                // Its pictures, read and made ready (or found made).
+                let mut story = story;
+                // A picture's file is named from the story file's folder.
+                let folder = path.parent().unwrap_or(content).to_path_buf();
+                let mut missing = Vec::new();
+                for (i, figure) in story.figures.iter_mut().enumerate() {
+                    let path = folder.join(&figure.file);
+                    match page::photos::prepare(&path, &shown(&path, base), &out.pictures) {
+                        Ok(photo) => figure.photo = Some(photo),
+                        Err(message) => missing.push(Problem {
+                            file: file.clone(),
+                            line: figure.file_at.0,
+                            column: figure.file_at.1,
+                            field: format!("pictures[{i}].file"),
+                            message,
+                        }),
+                    }
+                }
+                if !missing.is_empty() {
+                    out.problems.extend(missing);
+                    out.broken.push((file, Some(story.slug)));
+                    continue;
+                }
                 let story: &'static Story = Box::leak(Box::new(story));
                 let locale: &'static Locale = Box::leak(Box::new(locale));
                 out.stories.push(Loaded {
@@ -456,6 +482,12 @@ pub fn write(
                 write_atomic(&folder.join(oembed::file(view)), text.as_bytes())?;
             }
         }
+        for figure in &l.story.figures {
+            if let Some(photo) = &figure.photo {
+                let to = folder.join("pictures");
+                page::photos::copy_files(photo, &figure.slug, &stories.pictures, &to)?;
+            }
+        }
         let html = page::render(l.story, l.locale, &place, &runtime, &pictures);
         let file = folder.join("index.html");
         write_atomic(&file, html.as_bytes())?;
@@ -630,6 +662,99 @@ mod tests {
             .collect();
         assert_eq!(names, ["story.toml", "a.toml", "b.toml"]);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The made-up test story and its pictures, copied into `dir`.
+    fn test_story_into(dir: &Path) -> String {
+        let root = crate::util::Ctx::new().root.join("tests/stories");
+        let text = fs::read_to_string(root.join("riverside-library.toml")).unwrap();
+        fs::write(dir.join("riverside-library.toml"), &text).unwrap();
+        fs::create_dir_all(dir.join("riverside-library")).unwrap();
+        for entry in fs::read_dir(root.join("riverside-library")).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(
+                &path,
+                dir.join("riverside-library")
+                    .join(path.file_name().unwrap()),
+            )
+            .unwrap();
+        }
+        text
+    }
+
+    #[test]
+    fn a_storys_pictures_are_made_once_and_every_problem_with_them_is_named() {
+        let dir = temp("pictures");
+        let text = test_story_into(&dir);
+        let locales = locales_dir(&crate::util::Ctx::new().root);
+        let s = load(&dir, &locales, &dir).unwrap();
+        assert_eq!(s.problems, []);
+        let story = s.stories[0].story;
+        assert!(story.figures.iter().all(|f| f.photo.is_some()));
+        let plan = story.figure("plan-shapes").unwrap().photo.as_ref().unwrap();
+        assert_eq!(
+            plan.fallback,
+            explainer::story::PhotoFormat::Png,
+            "transparent"
+        );
+        assert!(dir
+            .join("target/pictures")
+            .join(&plan.key)
+            .join("meta")
+            .is_file());
+        // A missing file, one too narrow, one that is no picture: all named.
+        let pictures = dir.join("riverside-library");
+        fs::remove_file(pictures.join("flood.jpg")).unwrap();
+        fs::copy(pictures.join("plan.png"), pictures.join("archive.jpg")).unwrap();
+        fs::write(pictures.join("reading-room.jpg"), "not a picture").unwrap();
+        let narrow = image_of_width(900);
+        fs::write(pictures.join("plan.png"), narrow).unwrap();
+        let s = load(&dir, &locales, &dir).unwrap();
+        assert!(s.stories.is_empty());
+        let lines: Vec<String> = s.problems.iter().map(problem_line).collect();
+        let at = |file: &str| {
+            let line = text[..text
+                .find(&format!("file = \"riverside-library/{file}\""))
+                .unwrap()]
+                .matches('\n')
+                .count()
+                + 1;
+            format!("riverside-library.toml:{line}:8: ")
+        };
+        assert_eq!(lines.len(), 3, "{lines:#?}");
+        assert!(
+            lines[0].starts_with(&format!(
+                "{}pictures[0].file: cannot read riverside-library/flood.jpg: ",
+                at("flood.jpg")
+            )),
+            "{lines:#?}"
+        );
+        assert!(
+            lines[1].starts_with(&format!(
+                "{}pictures[1].file: riverside-library/reading-room.jpg is not a picture",
+                at("reading-room.jpg")
+            )),
+            "{lines:#?}"
+        );
+        assert!(
+            lines[2].starts_with(&format!(
+                "{}pictures[2].file: riverside-library/plan.png is 900 px wide",
+                at("plan.png")
+            )),
+            "{lines:#?}"
+        );
+        assert_eq!(s.broken[0].1.as_deref(), Some("riverside-library-test"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A PNG `width` pixels wide.
+    fn image_of_width(width: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        let png = image::RgbImage::from_pixel(width, 600, image::Rgb([1, 2, 3]));
+        image::DynamicImage::ImageRgb8(png)
+            .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
     }
 
     #[test]
