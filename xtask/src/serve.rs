@@ -98,7 +98,12 @@ fn newest(files: &[PathBuf]) -> (Option<SystemTime>, usize) {
 
 /// Every file under `dir` (a story's pictures), into `out`.
 fn files_under(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
-    for path in fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()) {
+    for path in fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+    {
         if path.is_dir() {
             files_under(&path, out);
         } else {
