@@ -67,7 +67,7 @@ fn tables_have_captions_and_header_cells() {
         let cols: Vec<String> = all(table, "thead th[scope=col]").iter().map(text).collect();
         assert_eq!(cols, data.columns);
         let row_heads: Vec<String> = all(table, "tbody th[scope=row]").iter().map(text).collect();
-        let expected: Vec<&str> = data.rows.iter().map(|r| r[0].as_str()).collect();
+        let expected: Vec<&str> = data.rows.iter().map(|r| r[0].plain.as_str()).collect();
         assert_eq!(row_heads, expected);
         // The scrolling wrapper is a focusable region named by the caption.
         let region = table.parent_element().unwrap();

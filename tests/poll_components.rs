@@ -266,7 +266,7 @@ async fn the_poll_is_a_labelled_region_of_fieldsets_with_labelled_controls() {
         .unwrap();
     assert_eq!(heading.tag_name(), "H2");
     assert_eq!(text(&heading), story().poll.heading);
-    assert!(text(&region).contains(&story().poll.intro));
+    assert!(text(&region).contains(&story().poll.intro.plain));
     let privacy = host.query_selector(".ex-poll__privacy").unwrap().unwrap();
     assert!(text(&privacy).contains("stay in this browser"));
 
