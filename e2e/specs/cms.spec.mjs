@@ -24,7 +24,7 @@ import { extract } from '@extractus/oembed-extractor';
 import { launch, newPage, waitForApp } from '../support/browser.mjs';
 import { fitted, frameSizes, startHost } from '../support/host.mjs';
 import { freePort, startServer } from '../support/server.mjs';
-import { REAL_SLUG, REPO_ROOT, TEST_SLUG, TEST_STORY, xtask } from '../support/stories.mjs';
+import { REAL_SLUG, REPO_ROOT, TEST_SLUG, TEST_STORY, copyStory, xtask } from '../support/stories.mjs';
 import { filterOembedResult, post, wpEmbedScript } from '../support/wordpress.mjs';
 
 const HEADLINE =
@@ -54,7 +54,7 @@ before(async () => {
   rmSync(base, { recursive: true, force: true });
   mkdirSync(content, { recursive: true });
   copyFileSync(path.join(REPO_ROOT, 'content', 'story.toml'), path.join(content, 'story.toml'));
-  copyFileSync(TEST_STORY, path.join(content, path.basename(TEST_STORY)));
+  copyStory(TEST_STORY, content);
   xtask([
     'build', '--site-url', `http://127.0.0.1:${port}/`, '--site-name', PROVIDER,
     '--content', content, '--dist', dist,

@@ -9,7 +9,7 @@
 //   await service.stop();  await service.start();
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT, TEST_SLUG, TEST_STORY, storiesSite, xtaskEnv } from './stories.mjs';
@@ -25,6 +25,8 @@ export function resultsSite(port) {
   const text = readFileSync(TEST_STORY, 'utf8');
   if (!text.includes('[poll]\n')) throw new Error('the test story has no [poll] table');
   writeFileSync(story, text.replace('[poll]\n', `[poll]\nresults = "http://127.0.0.1:${port}"\n`));
+  // Its pictures, beside it.
+  cpSync(TEST_STORY.replace(/\.toml$/, ''), story.replace(/\.toml$/, ''), { recursive: true });
   const site = storiesSite('e2e-results', [story]);
   return { dist: site.dist, port, origin: `http://127.0.0.1:${port}`, slug: TEST_SLUG };
 }

@@ -50,6 +50,15 @@ export function xtask(args) {
   return output;
 }
 
+/** Copies a story file into `content`, with its pictures (the folder beside it, named like it). */
+export function copyStory(file, content) {
+  const to = path.join(content, path.basename(file));
+  copyFileSync(file, to);
+  const pictures = file.replace(/\.toml$/, '');
+  if (existsSync(pictures)) cpSync(pictures, path.join(content, path.basename(pictures)), { recursive: true });
+  return to;
+}
+
 /**
  * Makes a fresh content folder with the real story and the test stories
  * `extra` (paths), and builds the site from it.
@@ -63,11 +72,7 @@ export function storiesSite(name = 'e2e-stories', extra = [TEST_STORY]) {
   const files = { real: path.join(content, 'story.toml') };
   copyFileSync(path.join(REPO_ROOT, 'content', 'story.toml'), files.real);
   for (const file of extra) {
-    const to = path.join(content, path.basename(file));
-    copyFileSync(file, to);
-    // Its pictures: the folder beside it, named like it.
-    const pictures = file.replace(/\.toml$/, '');
-    if (existsSync(pictures)) cpSync(pictures, path.join(content, path.basename(pictures)), { recursive: true });
+    const to = copyStory(file, content);
     if (file === TEST_STORY) files.test = to;
   }
   const site = {
