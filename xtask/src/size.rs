@@ -146,6 +146,104 @@ pub fn inline_css(html: &str) -> String {
     css.into_inner()
 }
 
+/// The phone the pictures are reported for: 412 CSS px wide at 2.625 device
+/// pixels per px (the bench's larger phone).
+pub const PHONE: (f64, f64) = (412.0, 2.625);
+
+/// What a phone fetches of a page's pictures.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PictureBytes {
+    /// The lead picture (fetched at once).
+    pub lead: u64,
+    /// Every picture, once each is in sight.
+    pub all: u64,
+    /// How many pictures.
+    pub count: usize,
+}
+
+/// The width in CSS px a picture takes on a screen `viewport` px wide
+/// (`components::figure::SIZES`: the column, 42rem, from 44rem up; the
+/// screen less 2rem below).
+fn picture_slot(viewport: f64) -> f64 {
+    if viewport >= 44.0 * 16.0 {
+        42.0 * 16.0
+    } else {
+        viewport - 32.0
+    }
+}
+
+/// The candidate of `srcset` (`url 400w, …`) a screen `viewport` px wide at
+/// `dpr` picks: the narrowest at least as wide as the slot in device
+/// pixels, else the widest.
+fn pick(srcset: &str, viewport: f64, dpr: f64) -> Option<String> {
+    let need = picture_slot(viewport) * dpr;
+    let mut candidates: Vec<(f64, &str)> = srcset
+        .split(',')
+        .filter_map(|c| {
+            let (url, w) = c.trim().rsplit_once(' ')?;
+            Some((w.strip_suffix('w')?.parse().ok()?, url))
+        })
+        .collect();
+    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    candidates
+        .iter()
+        .find(|(w, _)| *w >= need)
+        .or(candidates.last())
+        .map(|(_, url)| (*url).to_owned())
+}
+
+/// The pictures the phone [`PHONE`] fetches for the page `html` of `dist`
+/// (WebP, the width `srcset` picks), by their files' sizes.
+pub fn picture_bytes(dist: &Path, html: &str) -> Result<PictureBytes> {
+    let found = std::cell::RefCell::new(Vec::new());
+    let webp = |lead: bool| {
+        let found = &found;
+        move |el: &mut lol_html::html_content::Element| {
+            let srcset = el.get_attribute("srcset").unwrap_or_default();
+            found.borrow_mut().push((lead, srcset));
+            Ok(())
+        }
+    };
+    lol_html::rewrite_str(
+        html,
+        lol_html::RewriteStrSettings {
+            element_content_handlers: vec![
+                lol_html::element!(
+                    "figure.ex-figure--lead source[type=\"image/webp\"]",
+                    webp(true)
+                ),
+                lol_html::element!(
+                    "figure:not(.ex-figure--lead) source[type=\"image/webp\"]",
+                    webp(false)
+                ),
+            ],
+            ..lol_html::RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| format!("cannot read the page: {e}"))?;
+    let mut bytes = PictureBytes::default();
+    for (lead, srcset) in found.into_inner() {
+        let url = pick(&srcset, PHONE.0, PHONE.1)
+            .ok_or_else(|| format!("no width in srcset \"{srcset}\""))?;
+        // `<root><slug>/pictures/<file>`: the story's folder in `dist`.
+        let mut parts = url.rsplit('/');
+        let (file, _, slug) = (parts.next(), parts.next(), parts.next());
+        let path = dist
+            .join(slug.unwrap_or_default())
+            .join("pictures")
+            .join(file.unwrap_or_default());
+        let len = fs::metadata(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .len();
+        bytes.count += 1;
+        bytes.all += len;
+        if lead {
+            bytes.lead += len;
+        }
+    }
+    Ok(bytes)
+}
+
 /// The first load of the page `page` (a file under `dist`; `index.html`
 /// when it is absent, as for a folder of files only).
 #[cfg(test)]
@@ -294,6 +392,39 @@ pub fn print_site(reports: &[(String, Report)], dist: &Path) {
         println!("The largest, {name}:");
         print(largest, dist);
     }
+    print_pictures(dist);
+}
+
+/// Each story page's pictures, as the phone [`PHONE`] fetches them (not
+/// in the first-load budget).
+fn print_pictures(dist: &Path) {
+    let Ok(pages) = story_pages(dist) else { return };
+    let mut lines = Vec::new();
+    for (name, page) in pages.iter().filter(|(n, _)| n != "index.html") {
+        let Ok(html) = fs::read_to_string(page) else {
+            continue;
+        };
+        match picture_bytes(dist, &html) {
+            Ok(b) if b.count > 0 => lines.push(format!(
+                "  {name:<40} {} picture{}: {} in all, the lead {}",
+                b.count,
+                if b.count == 1 { "" } else { "s" },
+                kib(b.all),
+                kib(b.lead)
+            )),
+            Ok(_) => {}
+            Err(e) => lines.push(format!("  {name:<40} {e}")),
+        }
+    }
+    if !lines.is_empty() {
+        println!(
+            "Pictures a {} px wide phone at {}x fetches (WebP, the width srcset picks; not in the budget):",
+            PHONE.0, PHONE.1
+        );
+        for l in lines {
+            println!("{l}");
+        }
+    }
 }
 
 fn kib(bytes: u64) -> String {
@@ -382,6 +513,61 @@ mod tests {
     #[test]
     fn ceiling_is_152_kib_while_the_islands_are_slimmed() {
         assert_eq!(GZIP_BUDGET_BYTES, 155_648);
+    }
+
+    #[test]
+    fn a_phone_gets_the_narrowest_width_that_fills_its_column() {
+        let set = "/s/pictures/a-k-400.webp 400w, /s/pictures/a-k-800.webp 800w, /s/pictures/a-k-1200.webp 1200w";
+        // 412 px at 2.625x: (412 - 32) x 2.625 = 997.5 device px.
+        assert_eq!(
+            pick(set, 412.0, 2.625).unwrap(),
+            "/s/pictures/a-k-1200.webp"
+        );
+        assert_eq!(pick(set, 360.0, 1.0).unwrap(), "/s/pictures/a-k-400.webp");
+        assert_eq!(pick(set, 360.0, 2.0).unwrap(), "/s/pictures/a-k-800.webp");
+        // Wider than the widest: the widest.
+        assert_eq!(pick(set, 1280.0, 3.0).unwrap(), "/s/pictures/a-k-1200.webp");
+        // The slot follows the page's `sizes`.
+        assert_eq!(
+            explainer::components::figure::SIZES,
+            "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
+        );
+    }
+
+    #[test]
+    fn a_pages_pictures_are_counted_as_the_phone_fetches_them() {
+        let dist = temp_dir("pictures");
+        let pictures = dist.join("s").join("pictures");
+        fs::create_dir_all(&pictures).unwrap();
+        for (name, len) in [
+            ("lead-k-1200.webp", 5000),
+            ("lead-k-800.webp", 3000),
+            ("room-k-1200.webp", 7000),
+        ] {
+            fs::write(pictures.join(name), vec![0u8; len]).unwrap();
+        }
+        let source = |slug: &str| {
+            format!("<source type=\"image/webp\" srcset=\"/s/pictures/{slug}-k-800.webp 800w, /s/pictures/{slug}-k-1200.webp 1200w\">")
+        };
+        let html = format!(
+            "<figure class=\"ex-figure ex-figure--lead\"><picture>{}</picture></figure><p>text</p><figure class=\"ex-figure\"><picture>{}</picture></figure>",
+            source("lead"),
+            source("room")
+        );
+        let b = picture_bytes(&dist, &html).unwrap();
+        assert_eq!(
+            b,
+            PictureBytes {
+                lead: 5000,
+                all: 12000,
+                count: 2
+            }
+        );
+        fs::remove_file(pictures.join("room-k-1200.webp")).unwrap();
+        assert!(picture_bytes(&dist, &html)
+            .unwrap_err()
+            .contains("room-k-1200.webp"));
+        let _ = fs::remove_dir_all(&dist);
     }
 
     #[test]
