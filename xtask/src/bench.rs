@@ -860,6 +860,68 @@ pub struct TimedBuild {
 pub struct BuildTimes {
     pub cold: Vec<TimedBuild>,
     pub edit: Option<TimedBuild>,
+    /// A story with [`PICTURES`] pictures: none made yet, then a text-only edit.
+    pub pictures: Vec<TimedBuild>,
+}
+
+/// How many pictures the picture builds' story has.
+pub const PICTURES: usize = 10;
+
+/// The test story with `extra` more pictures (`bench-1.jpg`, … beside its
+/// own), each shown between its first paragraphs.
+pub fn with_pictures(test_story: &str, extra: usize) -> Result<String> {
+    let anchor = "  { picture = \"reading-room\" },\n";
+    if !test_story.contains(anchor) {
+        return Err(format!(
+            "{TEST_STORY} does not show `reading-room` in its body"
+        ));
+    }
+    let mut placed = String::from(anchor);
+    let mut described = String::new();
+    for k in 1..=extra {
+        placed.push_str(&format!("  {{ picture = \"bench-{k}\" }},\n"));
+        described.push_str(&format!(
+            "\n[[pictures]]\nslug = \"bench-{k}\"\nfile = \"riverside-library/bench-{k}.jpg\"\nalt = \"A made-up picture for the bench, number {k}.\"\n"
+        ));
+    }
+    Ok(test_story.replacen(anchor, &placed, 1) + &described)
+}
+
+/// `dir/content`, made afresh: the project's story and the test story with
+/// [`PICTURES`] pictures in all (its own, and copies of one made distinct).
+fn pictures_content(ctx: &Ctx, dir: &Path) -> Result<PathBuf> {
+    let content = dir.join("content");
+    fresh_dir(dir)?;
+    fresh_dir(&content)?;
+    let copy = |from: &Path, to: &Path| {
+        fs::copy(from, to).map_err(|e| format!("cannot copy {}: {e}", from.display()))
+    };
+    copy(
+        &ctx.root.join("content").join(crate::site::DEFAULT_FILE),
+        &content.join(crate::site::DEFAULT_FILE),
+    )?;
+    let own = ctx.root.join(TEST_STORY).with_extension("");
+    let pictures = content.join(own.file_name().unwrap_or_default());
+    fs::create_dir_all(&pictures)
+        .map_err(|e| format!("cannot create {}: {e}", pictures.display()))?;
+    copy_tree(&own, &pictures, &|_| true)?;
+    let own_count = fs::read_dir(&own).map_err(|e| e.to_string())?.count();
+    let extra = PICTURES.saturating_sub(own_count);
+    let photo =
+        fs::read(own.join("flood.jpg")).map_err(|e| format!("cannot read flood.jpg: {e}"))?;
+    for k in 1..=extra {
+        // Bytes after the JPEG's end: the same picture, another file (hash).
+        let mut bytes = photo.clone();
+        bytes.extend_from_slice(format!("bench-{k}").as_bytes());
+        let to = pictures.join(format!("bench-{k}.jpg"));
+        fs::write(&to, bytes).map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+    }
+    let story = fs::read_to_string(ctx.root.join(TEST_STORY))
+        .map_err(|e| format!("cannot read {TEST_STORY}: {e}"))?;
+    let to = content.join("riverside-library.toml");
+    fs::write(&to, with_pictures(&story, extra)?)
+        .map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+    Ok(content)
 }
 
 /// The build-time section of the report.
@@ -997,6 +1059,7 @@ fn build_times(ctx: &Ctx, dir: &Path) -> Result<BuildTimes> {
         let mut times = BuildTimes {
             cold: Vec::new(),
             edit: None,
+            pictures: Vec::new(),
         };
         for n in BUILD_STORY_COUNTS {
             let at = dir.join(n.to_string());
@@ -1015,6 +1078,23 @@ fn build_times(ctx: &Ctx, dir: &Path) -> Result<BuildTimes> {
                 times.edit = Some(timed_build(ctx, "story-only edit, 2 stories", n, &at)?);
             }
         }
+        // Pictures: none made yet (the picture cache emptied), then a text edit.
+        let at = dir.join("pictures");
+        let content = pictures_content(ctx, &at)?;
+        let cache = ctx.root.join("target").join("pictures");
+        if cache.exists() {
+            fs::remove_dir_all(&cache)
+                .map_err(|e| format!("cannot clear {}: {e}", cache.display()))?;
+        }
+        let what = format!("{PICTURES} pictures, none made yet");
+        times.pictures.push(timed_build(ctx, &what, 2, &at)?);
+        let file = content.join("riverside-library.toml");
+        let text = fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        fs::write(&file, with_edited_headline(&text)?)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        let what = format!("{PICTURES} pictures, text-only edit");
+        times.pictures.push(timed_build(ctx, &what, 2, &at)?);
         Ok(times)
     };
     let times = timed();
@@ -1433,7 +1513,7 @@ impl Report {
         ]
         .map(String::from)
         .to_vec()];
-        for b in times.cold.iter().chain(&times.edit) {
+        for b in times.cold.iter().chain(&times.edit).chain(&times.pictures) {
             let rest = rest(b);
             rows.push(vec![
                 b.what.clone(),
@@ -1482,6 +1562,24 @@ impl Report {
                     millis(last.size_check),
                 );
             }
+        }
+        if let [cold, edit, ..] = times.pictures.as_slice() {
+            let _ = writeln!(
+                md,
+                "Pictures: the project's story and the test story with {PICTURES} pictures \
+                 (`target/bench/builds/pictures/content`). With none made yet (`target/pictures/` \
+                 emptied), wall clock {}, of which rest {} (reading the stories: each picture \
+                 read, resized to three widths and written as WebP and JPEG or PNG) and pages {} \
+                 (copied into the site); after a text-only edit (its headline), wall clock {}, \
+                 rest {}, pages {}: the pictures, unchanged, are found by their hash, not made \
+                 again.\n",
+                fmt_duration(cold.wall),
+                fmt_duration(rest(cold)),
+                fmt_duration(cold.line.pages_took),
+                fmt_duration(edit.wall),
+                fmt_duration(rest(edit)),
+                fmt_duration(edit.line.pages_took),
+            );
         }
         if let Some(e) = &times.edit {
             let _ = writeln!(
@@ -2033,6 +2131,10 @@ mod tests {
                 build("cold, 5 stories", 5, true, 91, 300),
             ],
             edit: Some(build("story-only edit, 2 stories", 2, false, 0, 100)),
+            pictures: vec![
+                build("10 pictures, none made yet", 2, false, 0, 4000),
+                build("10 pictures, text-only edit", 2, false, 0, 200),
+            ],
         };
         let md = report(
             Some(Pages {
@@ -2056,6 +2158,8 @@ mod tests {
             "Cold = no runtime build and no compiled explainer code for wasm; dependencies' compiled code kept",
             "From 1 to 5 stories, cold: wall clock +1.0s; runtime +1.0s, pages +0.2s, rest −0.2s (pre-render, again: 10 ms to 30 ms",
             "`cargo xtask serve` does not run a build",
+            "| 10 pictures, text-only edit | 2       |",
+            "With none made yet (`target/pictures/` emptied), wall clock 2.0s, of which rest",
             "## Requests that left loopback",
         ] {
             assert!(md.contains(part), "no `{part}` in\n{md}");
@@ -2064,6 +2168,15 @@ mod tests {
         assert!(md.contains("1 of 1 PASS"), "{md}");
         assert!(md.contains("Skipped (`--skip-pages yes`)"), "{md}");
         assert!(md.contains("Skipped (`--skip-builds yes`)"), "{md}");
+    }
+
+    #[test]
+    fn the_picture_story_shows_ten_pictures_once_each() {
+        let text = fs::read_to_string(Ctx::new().root.join(TEST_STORY)).unwrap();
+        let story = explainer::story::parse("t.toml", &with_pictures(&text, 6).unwrap()).unwrap();
+        assert_eq!(story.figures.len(), PICTURES);
+        assert_eq!(story.figures[9].file, "riverside-library/bench-6.jpg");
+        assert!(with_pictures("no pictures", 6).is_err());
     }
 
     #[test]
