@@ -24,6 +24,9 @@
 //!    loads each page `--runs` times on both phone profiles
 //!    ([`PROFILES`]), interleaved, writing one tab-separated line per
 //!    sample; medians are taken per page and profile.
+//!    Then the same for the test story alone (`target/bench/pictures/`),
+//!    whose lead picture stands above the fold: its page beside its own
+//!    static limit, for LCP and CLS with a picture.
 //! 3. Build times (skipped with `--skip-builds yes`; `--runs` does not apply):
 //!    `cargo xtask build` as a child process, cold, for 1, 2 and 5 stories
 //!    (the project's story plus copies of the test story, each with its own
@@ -208,6 +211,9 @@ fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result {
 pub struct Pages {
     pub samples: Samples,
     pub summary: Summary,
+    /// The test story's page, its lead picture above the fold, beside its
+    /// own static limit (`ours` and `limit`).
+    pub pictures: Option<Samples>,
 }
 
 /// The static limit and the peer written, then the three pages measured.
@@ -261,7 +267,69 @@ fn measure_pages(ctx: &Ctx, site: &Path, out: &Path, runs: u32) -> Result<Pages>
         if same_css { "yes" } else { "no" }.into(),
     ));
     let summary = Summary::from_samples(&samples)?;
-    Ok(Pages { samples, summary })
+    let pictures = Some(measure_pictures(ctx, out, runs)?);
+    Ok(Pages {
+        samples,
+        summary,
+        pictures,
+    })
+}
+
+/// The test story alone (its lead picture above the fold), built into
+/// `out/pictures/site`, beside its own static limit: both measured as the
+/// main pages are.
+fn measure_pictures(ctx: &Ctx, out: &Path, runs: u32) -> Result<Samples> {
+    let base = out.join("pictures");
+    let content = base.join("content");
+    fresh_dir(&base)?;
+    fresh_dir(&content)?;
+    let story = ctx.root.join(TEST_STORY);
+    let name = story.file_name().unwrap_or_default();
+    fs::copy(&story, content.join(name)).map_err(|e| format!("cannot copy {TEST_STORY}: {e}"))?;
+    let own = story.with_extension("");
+    let pictures = content.join(own.file_name().unwrap_or_default());
+    fs::create_dir_all(&pictures)
+        .map_err(|e| format!("cannot create {}: {e}", pictures.display()))?;
+    copy_tree(&own, &pictures, &|_| true)?;
+    let built = crate::build(
+        ctx,
+        &Options(vec![
+            ("--content".into(), content.to_string_lossy().into_owned()),
+            (
+                "--dist".into(),
+                base.join("site").to_string_lossy().into_owned(),
+            ),
+        ]),
+    )?;
+    let script = ctx.root.join("bench").join("bench.mjs");
+    let (limit, info, samples) = (
+        base.join("limit"),
+        base.join("limit.tsv"),
+        base.join("samples.tsv"),
+    );
+    run(ctx
+        .cmd("node")
+        .arg(&script)
+        .arg("snapshot")
+        .arg("--site")
+        .arg(&built.dist)
+        .arg("--out")
+        .arg(&limit)
+        .arg("--info")
+        .arg(&info))?;
+    check_limit(&limit, &built.dist)?;
+    let page_arg = |name: &str, dir: &Path| format!("{name}={}", dir.display());
+    run(ctx
+        .cmd("node")
+        .arg(&script)
+        .arg("measure")
+        .args(["--runs", &runs.to_string(), "--out"])
+        .arg(&samples)
+        .arg(page_arg("ours", &built.dist))
+        .arg(page_arg("limit", &limit)))?;
+    let text = fs::read_to_string(&samples)
+        .map_err(|e| format!("cannot read {}: {e}", samples.display()))?;
+    Samples::parse(&text)
 }
 
 /// The limit is a page without code; returns whether its inline CSS is our
@@ -1136,33 +1204,7 @@ fn unitless(v: Option<f64>) -> String {
 /// of the static limit's (medians), CLS below [`CLS_BELOW`] in every sample
 /// of our page, interactive sooner than TimelineJS is drawn (medians).
 pub fn page_targets(s: &Samples) -> Vec<Target> {
-    let mut out = Vec::new();
-    for p in PROFILES {
-        let (ours, limit) = (s.median("ours", p, "lcp"), s.median("limit", p, "lcp"));
-        out.push(Target {
-            ok: ours.zip(limit).map(|(o, l)| o <= LCP_LIMIT_FACTOR * l),
-            text: format!(
-                "LCP within {LCP_LIMIT_FACTOR}x of the static limit, {p}: {} vs {} ({}; at most {} allowed)",
-                ms(ours),
-                ms(limit),
-                ratio(ours, limit),
-                ms(limit.map(|l| l * LCP_LIMIT_FACTOR)),
-            ),
-        });
-    }
-    for p in PROFILES {
-        let v = s.values("ours", p, "cls");
-        let max = v.iter().copied().reduce(f64::max);
-        out.push(Target {
-            ok: max.map(|m| m < CLS_BELOW),
-            text: format!(
-                "CLS 0, {p} (every sample of our page below {CLS_BELOW}): median {}, max {} ({} samples)",
-                unitless(median(&v)),
-                unitless(max),
-                v.len(),
-            ),
-        });
-    }
+    let mut out = lcp_and_cls_targets(s, "");
     for p in PROFILES {
         let (ready, drawn) = (
             s.median("ours", p, "interactive"),
@@ -1180,6 +1222,42 @@ pub fn page_targets(s: &Samples) -> Vec<Target> {
     }
     out
 }
+
+/// The LCP and CLS targets of a story page (`ours`) beside its static
+/// limit (`limit`), on every profile; `what` follows the profile's name.
+pub fn lcp_and_cls_targets(s: &Samples, what: &str) -> Vec<Target> {
+    let mut out = Vec::new();
+    for p in PROFILES {
+        let (ours, limit) = (s.median("ours", p, "lcp"), s.median("limit", p, "lcp"));
+        out.push(Target {
+            ok: ours.zip(limit).map(|(o, l)| o <= LCP_LIMIT_FACTOR * l),
+            text: format!(
+                "LCP within {LCP_LIMIT_FACTOR}x of the static limit, {p}{what}: {} vs {} ({}; at most {} allowed)",
+                ms(ours),
+                ms(limit),
+                ratio(ours, limit),
+                ms(limit.map(|l| l * LCP_LIMIT_FACTOR)),
+            ),
+        });
+    }
+    for p in PROFILES {
+        let v = s.values("ours", p, "cls");
+        let max = v.iter().copied().reduce(f64::max);
+        out.push(Target {
+            ok: max.map(|m| m < CLS_BELOW),
+            text: format!(
+                "CLS 0, {p}{what} (every sample of our page below {CLS_BELOW}): median {}, max {} ({} samples)",
+                unitless(median(&v)),
+                unitless(max),
+                v.len(),
+            ),
+        });
+    }
+    out
+}
+
+/// What the picture page's targets say after the profile.
+pub const WITH_PICTURES: &str = ", the test story with its lead picture above the fold";
 
 fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
@@ -1252,6 +1330,9 @@ impl Report {
             .as_ref()
             .map(|p| page_targets(&p.samples))
             .unwrap_or_default();
+        if let Some(s) = self.pages.as_ref().and_then(|p| p.pictures.as_ref()) {
+            out.extend(lcp_and_cls_targets(s, WITH_PICTURES));
+        }
         out.extend(size_targets(&self.sizes));
         out
     }
@@ -2138,6 +2219,11 @@ mod tests {
         };
         let md = report(
             Some(Pages {
+                pictures: Some(samples(&[
+                    ("ours", a, "lcp", &[1100.0]),
+                    ("limit", a, "lcp", &[1000.0]),
+                    ("ours", a, "cls", &[0.0]),
+                ])),
                 samples: s,
                 summary,
             }),
@@ -2148,6 +2234,8 @@ mod tests {
             "## Targets",
             "- PASS: LCP within 1.15x of the static limit, 360x740",
             "- MISS: LCP within 1.15x of the static limit, 412x823",
+            "- PASS: LCP within 1.15x of the static limit, 360x740, the test story with its lead picture above the fold: 1100 ms vs 1000 ms",
+            "- PASS: CLS 0, 360x740, the test story with its lead picture above the fold",
             "- PASS: first-load wasm+js+css (inline CSS included) at most 152 KiB gzip, `index.html`",
             "### Timings, 360x740",
             "### Timings, 412x823",
