@@ -262,6 +262,7 @@ embed-intro = يمكنك وضع هذا الشرح، أو أحد أجزائه، �
 embed-cms = يضمّن WordPress هذه الصفحة من عنوانها وحده؛ أما Ghost فيعرض العنوان بطاقةَ رابط، ويقبل الرمز أدناه في بطاقة HTML.
 embed-what = ما الذي تريد تضمينه
 embed-whole = الشرح كاملًا
+embed-part-missing = هذه القصة لا تتضمن هذا الجزء.
 embed-format = نوع الصفحة
 embed-format-html = صفحة ويب عادية
 embed-format-amp = صفحة AMP

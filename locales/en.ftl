@@ -190,6 +190,7 @@ embed-intro = Put this explainer, or one of its parts, in your own page: the fra
 embed-cms = WordPress embeds this page from its address alone; Ghost shows the address as a link card, and takes the code below in an HTML card.
 embed-what = What to embed
 embed-whole = The whole explainer
+embed-part-missing = This story has no such part.
 embed-format = Code for
 embed-format-html = A web page
 embed-format-amp = An AMP page

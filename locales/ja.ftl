@@ -171,6 +171,7 @@ embed-intro = この解説記事またはその一部を、ご自身のページ
 embed-cms = WordPressではこのページのアドレスを貼るだけで埋め込めます。Ghostではアドレスがリンクカードになり、下のコードはHTMLカードに貼り付けられます。
 embed-what = 埋め込む内容
 embed-whole = 解説記事全体
+embed-part-missing = この記事にはこの部分がありません。
 embed-format = ページの種類
 embed-format-html = 通常のウェブページ
 embed-format-amp = AMPページ

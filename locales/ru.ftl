@@ -243,6 +243,7 @@ embed-intro = Разместите этот материал или одну и�
 embed-cms = WordPress встраивает эту страницу по одному её адресу; Ghost показывает адрес карточкой-ссылкой, а код ниже принимает в HTML-карточке.
 embed-what = Что встроить
 embed-whole = Весь материал
+embed-part-missing = В этом материале нет такой части.
 embed-format = Тип страницы
 embed-format-html = Обычная веб-страница
 embed-format-amp = AMP-страница

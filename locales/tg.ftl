@@ -211,6 +211,7 @@ embed-intro = Ин маводи шарҳдиҳанда ё як қисми онр
 embed-cms = WordPress ин саҳифаро танҳо аз рӯи нишониаш ҷойгир мекунад; Ghost нишониро ҳамчун корти пайванд нишон медиҳад ва коди зеринро дар корти HTML қабул мекунад.
 embed-what = Чиро ҷойгир кардан
 embed-whole = Тамоми мавод
+embed-part-missing = Дар ин мавод чунин қисм нест.
 embed-format = Навъи саҳифа
 embed-format-html = Саҳифаи оддии веб
 embed-format-amp = Саҳифаи AMP

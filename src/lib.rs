@@ -74,13 +74,26 @@ mod app {
             <a class="ex-skip-link" href="#main">{t.text("skip-link")}</a>
             <main id="main" class="ex-page" tabindex="-1">
                 <Article story=story t=t />
-                <ContextSections context=&story.context figures=&story.figures t=t />
-                <div class="ex-part" data-ex-part=Part::Timeline.name()>
-                    <Timeline timeline=&story.timeline figures=&story.figures t=t />
-                </div>
-                <div class="ex-part" data-ex-part=Part::Poll.name()>
-                    <Poll poll=&story.poll story=story.slug.clone() t=t />
-                </div>
+                {story.context.as_ref().map(|c| view! { <ContextSections context=c figures=&story.figures t=t /> })}
+                {story.timeline.as_ref().map(|tl| view! {
+                    <div class="ex-part" data-ex-part=Part::Timeline.name()>
+                        <Timeline timeline=tl figures=&story.figures t=t />
+                    </div>
+                })}
+                {story.poll.as_ref().map(|p| view! {
+                    <div class="ex-part" data-ex-part=Part::Poll.name()>
+                        <Poll poll=p story=story.slug.clone() t=t />
+                    </div>
+                })}
+                // A part the story leaves out, asked for alone (`?embed=poll`):
+                // said, not an empty frame.
+                {crate::embed::EMBEDDABLE
+                    .into_iter()
+                    .filter(|p| story.heading_of(*p).is_none())
+                    .map(|p| view! {
+                        <p class="ex-missing" data-ex-part=p.name()>{t.text("embed-part-missing")}</p>
+                    })
+                    .collect_view()}
                 <div class="ex-part" data-ex-part=Part::Embed.name()>
                     <EmbedPanel story=story t=t oembed=oembed codes=embeds />
                 </div>

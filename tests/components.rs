@@ -163,10 +163,10 @@ async fn context_is_a_labelled_region_with_headed_disclosures() {
         .unwrap()
         .unwrap();
     assert_eq!(label.tag_name(), "H2");
-    assert_eq!(text(&label), story().context.heading);
+    assert_eq!(text(&label), story().context.as_ref().unwrap().heading);
     let secs = sections(&host);
-    assert_eq!(secs.len(), story().context.sections.len());
-    for (el, data) in secs.iter().zip(&story().context.sections) {
+    assert_eq!(secs.len(), story().context.as_ref().unwrap().sections.len());
+    for (el, data) in secs.iter().zip(&story().context.as_ref().unwrap().sections) {
         assert_eq!(el.id(), data.slug);
         let heading = el
             .query_selector("summary > h3")
@@ -195,7 +195,7 @@ async fn clicking_a_summary_toggles_its_section() {
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert_eq!(
         hash,
-        format!("#{}", story().context.sections[1].slug),
+        format!("#{}", story().context.as_ref().unwrap().sections[1].slug),
         "opening updates the address"
     );
     click(&second.query_selector("summary").unwrap().unwrap());
@@ -216,7 +216,7 @@ async fn expand_and_collapse_all_are_announced() {
     click(&button(&host, "Expand all"));
     sleep(0).await;
     assert!(sections(&host).iter().all(is_open));
-    let n = story().context.sections.len();
+    let n = story().context.as_ref().unwrap().sections.len();
     assert_eq!(text(&status), format!("All {n} sections expanded."));
     click(&button(&host, "Collapse all"));
     sleep(0).await;
@@ -226,14 +226,14 @@ async fn expand_and_collapse_all_are_announced() {
 
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_its_section_on_load_and_on_hashchange() {
-    let third = &story().context.sections[2].slug;
+    let third = &story().context.as_ref().unwrap().sections[2].slug;
     let host = prerendered_context();
     // The address is read once the tools are hydrated, as on load.
     set_hash_quietly(&format!("#{third}"));
     hydrate_tools(&host);
     sleep(0).await;
     assert!(is_open(&sections(&host)[2]), "opened from the hash on load");
-    let fourth = &story().context.sections[3].slug;
+    let fourth = &story().context.as_ref().unwrap().sections[3].slug;
     web_sys::window()
         .unwrap()
         .location()

@@ -130,9 +130,9 @@ async fn the_options_are_radio_buttons_in_a_labelled_fieldset() {
         labels,
         [
             "The whole explainer",
-            p.context.heading.as_str(),
-            p.timeline.heading.as_str(),
-            p.poll.heading.as_str(),
+            p.context.as_ref().unwrap().heading.as_str(),
+            p.timeline.as_ref().unwrap().heading.as_str(),
+            p.poll.as_ref().unwrap().heading.as_str(),
             "A web page",
             "An AMP page"
         ]
@@ -186,7 +186,7 @@ async fn the_code_is_an_iframe_a_picture_and_the_sizing_script_for_this_page() {
     assert!(
         timeline.starts_with(&format!(
             "<iframe src=\"{base}?embed=timeline\" title=\"{} – {headline}\"",
-            story().timeline.heading
+            story().timeline.as_ref().unwrap().heading
         )),
         "{timeline}"
     );

@@ -230,12 +230,14 @@ fn alert(host: &Element) -> String {
 }
 
 fn multiple() -> &'static explainer::story::Question {
-    &story().poll.questions[0]
+    &story().poll.as_ref().unwrap().questions[0]
 }
 
 fn text_question() -> &'static explainer::story::Question {
     story()
         .poll
+        .as_ref()
+        .unwrap()
         .questions
         .iter()
         .find(|q| q.kind == QuestionKind::Text)
@@ -265,13 +267,16 @@ async fn the_poll_is_a_labelled_region_of_fieldsets_with_labelled_controls() {
         .unwrap()
         .unwrap();
     assert_eq!(heading.tag_name(), "H2");
-    assert_eq!(text(&heading), story().poll.heading);
-    assert!(text(&region).contains(&story().poll.intro.plain));
+    assert_eq!(text(&heading), story().poll.as_ref().unwrap().heading);
+    assert!(text(&region).contains(&story().poll.as_ref().unwrap().intro.plain));
     let privacy = host.query_selector(".ex-poll__privacy").unwrap().unwrap();
     assert!(text(&privacy).contains("stay in this browser"));
 
-    assert_eq!(all(&host, "fieldset").len(), story().poll.questions.len());
-    for q in &story().poll.questions {
+    assert_eq!(
+        all(&host, "fieldset").len(),
+        story().poll.as_ref().unwrap().questions.len()
+    );
+    for q in &story().poll.as_ref().unwrap().questions {
         let set = fieldset(&host, &q.prompt);
         for c in &q.choices {
             let input = by_label(&set, &c.label);
@@ -681,7 +686,8 @@ async fn poll_with_results(fetch_body: &str) -> (HtmlElement, &'static str) {
         &JsValue::NULL,
     );
     let mut s = story().clone();
-    s.poll.results = explainer::story::source::results_service("https://results.test").ok();
+    s.poll.as_mut().unwrap().results =
+        explainer::story::source::results_service("https://results.test").ok();
     let s: &'static explainer::story::Story = Box::leak(Box::new(s));
     let host = hydrate_poll(support::POLL_RESULTS_HTML, None);
     sleep(20).await;

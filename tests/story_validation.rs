@@ -51,6 +51,8 @@ fn the_real_story_is_valid() {
     });
     let undated = valid
         .timeline
+        .as_ref()
+        .unwrap()
         .milestones
         .iter()
         .filter(|m| m.when.is_none())
@@ -172,7 +174,7 @@ fn a_results_service_is_an_https_address() {
         &with_results("\"https://results.example.org/polls/\""),
     )
     .expect("an https address is taken");
-    let service = ok.poll.results.expect("the service is kept");
+    let service = ok.poll.unwrap().results.expect("the service is kept");
     assert_eq!(service.url, "https://results.example.org/polls");
     assert_eq!(service.origin, "https://results.example.org");
     let local = parse(
@@ -180,9 +182,17 @@ fn a_results_service_is_an_https_address() {
         &with_results("\"http://127.0.0.1:8787\""),
     )
     .unwrap();
-    assert_eq!(local.poll.results.unwrap().url, "http://127.0.0.1:8787");
     assert_eq!(
-        parse("content/story.toml", STORY).unwrap().poll.results,
+        local.poll.unwrap().results.unwrap().url,
+        "http://127.0.0.1:8787"
+    );
+    assert_eq!(
+        parse("content/story.toml", STORY)
+            .unwrap()
+            .poll
+            .as_ref()
+            .unwrap()
+            .results,
         None,
         "without one, answers stay in the browser"
     );
@@ -514,19 +524,25 @@ fn property_any_input_gives_a_story_or_errors_never_a_panic() {
                 ok += 1;
                 // A valid story's poll outline (stories.json) and its
                 // timeline island's props read back as written.
-                let outline = explainer::story::outline::poll_outline(&valid.poll);
-                let text = explainer::json::stringify(&outline.to_json());
-                let back = explainer::story::outline::PollOutline::from_json(
-                    &explainer::json::parse(&text).unwrap(),
-                );
-                assert_eq!(back.as_ref(), Ok(&outline), "input {input:?}");
-                let view =
-                    explainer::components::timeline::TimelineView::new(&valid.timeline, &english);
-                let props =
-                    leptos::serde_json::to_string(&explainer::props::Packed(view.clone())).unwrap();
-                let back: explainer::props::Packed<explainer::components::timeline::TimelineView> =
-                    leptos::serde_json::from_str(&props).unwrap();
-                assert_eq!(back.0, view, "input {input:?}");
+                if let Some(poll) = &valid.poll {
+                    let outline = explainer::story::outline::poll_outline(poll);
+                    let text = explainer::json::stringify(&outline.to_json());
+                    let back = explainer::story::outline::PollOutline::from_json(
+                        &explainer::json::parse(&text).unwrap(),
+                    );
+                    assert_eq!(back.as_ref(), Ok(&outline), "input {input:?}");
+                }
+                if let Some(timeline) = &valid.timeline {
+                    let view =
+                        explainer::components::timeline::TimelineView::new(timeline, &english);
+                    let props =
+                        leptos::serde_json::to_string(&explainer::props::Packed(view.clone()))
+                            .unwrap();
+                    let back: explainer::props::Packed<
+                        explainer::components::timeline::TimelineView,
+                    > = leptos::serde_json::from_str(&props).unwrap();
+                    assert_eq!(back.0, view, "input {input:?}");
+                }
             }
             Err(errors) => {
                 err += 1;
@@ -734,6 +750,8 @@ fn a_link_within_the_page_must_name_one_of_its_parts() {
     let slug = parse("content/story.toml", STORY)
         .unwrap()
         .timeline
+        .as_ref()
+        .unwrap()
         .milestones[0]
         .slug
         .clone();
@@ -788,6 +806,8 @@ fn a_question_may_have_formatted_help() {
     let story = parse("content/story.toml", &text).unwrap();
     let help = story
         .poll
+        .as_ref()
+        .unwrap()
         .questions
         .iter()
         .find_map(|q| q.help.as_ref())
@@ -846,6 +866,8 @@ fn pictures_are_placed_by_slug_as_lead_in_the_article_a_section_and_a_milestone(
     );
     let archive = story
         .timeline
+        .as_ref()
+        .unwrap()
         .milestones
         .iter()
         .find(|m| m.slug == "digital-archive")
@@ -936,5 +958,66 @@ fn a_pictures_file_stays_in_the_story_folder_and_is_a_jpeg_png_or_webp() {
     );
     assert!(
         test_story_errors(&text)[0].contains("a body item is a paragraph (a string) or a picture")
+    );
+}
+
+/// The project's story without the tables named.
+fn story_without(tables: &[&str]) -> String {
+    let mut file: toml::Table = toml::from_str(STORY).unwrap();
+    for t in tables {
+        file.remove(*t).expect("the story has it");
+    }
+    toml::to_string(&file).unwrap()
+}
+
+#[test]
+fn a_story_may_be_any_mix_of_parts_but_needs_one() {
+    for (without, has) in [
+        (&["article", "context", "poll"][..], "timeline"),
+        (&["article", "context", "timeline"][..], "poll"),
+        (&["context", "timeline", "poll"][..], "article"),
+        (&["article", "timeline", "poll"][..], "context"),
+        (&["article"][..], "everything but the article"),
+    ] {
+        let story =
+            parse("s.toml", &story_without(without)).unwrap_or_else(|e| panic!("{has}: {e:?}"));
+        assert_eq!(
+            story.timeline.is_some(),
+            !without.contains(&"timeline"),
+            "{has}"
+        );
+        assert_eq!(story.poll.is_some(), !without.contains(&"poll"), "{has}");
+        assert_eq!(
+            story.context.is_some(),
+            !without.contains(&"context"),
+            "{has}"
+        );
+        assert_eq!(story.body.is_empty(), without.contains(&"article"), "{has}");
+    }
+    let text = story_without(&["article", "context", "timeline", "poll"]);
+    let errs = errors(&text);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0].contains(
+            "a story needs at least one part: [article], [context], [timeline] or [poll]"
+        ),
+        "{}",
+        errs[0]
+    );
+}
+
+#[test]
+fn a_link_to_a_part_the_story_leaves_out_leads_nowhere() {
+    let text = story_without(&["poll"]).replacen(
+        "Officials say the discussions",
+        "Officials say (see [the poll](#poll)) the discussions",
+        1,
+    );
+    let errs = errors(&text);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0].contains("the link to #poll leads nowhere"),
+        "{}",
+        errs[0]
     );
 }

@@ -70,8 +70,15 @@ fn focused() -> Option<Element> {
 }
 
 fn title_in_order(k: usize) -> &'static str {
-    let whens: Vec<_> = story().timeline.milestones.iter().map(|m| m.when).collect();
-    &story().timeline.milestones[chronological(&whens)[k]].title
+    let whens: Vec<_> = story()
+        .timeline
+        .as_ref()
+        .unwrap()
+        .milestones
+        .iter()
+        .map(|m| m.when)
+        .collect();
+    &story().timeline.as_ref().unwrap().milestones[chronological(&whens)[k]].title
 }
 
 fn today() -> Day {
@@ -90,6 +97,8 @@ async fn milestones_are_a_dated_ordered_list_with_time_elements() {
     let dated = all(&host, "ol.ex-timeline__list > li");
     let n_dated = story()
         .timeline
+        .as_ref()
+        .unwrap()
         .milestones
         .iter()
         .filter(|m| m.when.is_some())
@@ -103,7 +112,10 @@ async fn milestones_are_a_dated_ordered_list_with_time_elements() {
         assert!(!time.get_attribute("datetime").unwrap().is_empty());
     }
     let undated = all(&host, "ul.ex-timeline__list--undated > li");
-    assert_eq!(undated.len(), story().timeline.milestones.len() - n_dated);
+    assert_eq!(
+        undated.len(),
+        story().timeline.as_ref().unwrap().milestones.len() - n_dated
+    );
     assert!(undated.iter().all(|li| text(li).contains("No date given")));
 }
 
@@ -172,7 +184,7 @@ async fn arrow_home_and_end_keys_walk_in_date_order() {
     );
     press(&focused().unwrap(), "End");
     sleep(0).await;
-    let n = story().timeline.milestones.len();
+    let n = story().timeline.as_ref().unwrap().milestones.len();
     assert_eq!(selected_title(&host), title_in_order(n - 1));
     press(&focused().unwrap(), "ArrowRight");
     sleep(0).await;
@@ -207,6 +219,8 @@ async fn sector_filters_hide_milestones_and_skip_them_on_keys() {
     );
     let count = story()
         .timeline
+        .as_ref()
+        .unwrap()
         .milestones
         .iter()
         .filter(|m| m.sector == "energy")
@@ -224,11 +238,13 @@ async fn sector_filters_hide_milestones_and_skip_them_on_keys() {
     let sel = selected_title(&host);
     assert!(!story()
         .timeline
+        .as_ref()
+        .unwrap()
         .milestones
         .iter()
         .any(|m| m.title == sel && m.sector == "energy"));
     let status = host.query_selector("[role=status]").unwrap().unwrap();
-    let shown = story().timeline.milestones.len() - count;
+    let shown = story().timeline.as_ref().unwrap().milestones.len() - count;
     assert!(
         text(&status).contains(&format!("Showing {shown} of")),
         "{}",
@@ -275,12 +291,16 @@ async fn a_deep_link_to_a_filtered_out_milestone_turns_its_sector_back_on() {
     sleep(0).await;
     let fund = story()
         .timeline
+        .as_ref()
+        .unwrap()
         .milestones
         .iter()
         .find(|m| m.slug == "joint-hydropower-fund")
         .unwrap();
     let sector = story()
         .timeline
+        .as_ref()
+        .unwrap()
         .sectors
         .iter()
         .find(|s| s.slug == fund.sector)

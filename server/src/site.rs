@@ -53,6 +53,10 @@ impl Site {
                 .get("slug")
                 .and_then(Json::as_str)
                 .ok_or_else(|| bad("a story without `slug`"))?;
+            // A story without a poll (a timeline only, say) has no answers.
+            if matches!(s.get("poll"), Some(Json::Null)) {
+                continue;
+            }
             let poll = s
                 .get("poll")
                 .ok_or(())
@@ -140,6 +144,11 @@ pub(crate) mod tests {
         write(r#"{"version":2,"root":"/","stories":[{"slug":"s","path":"/s/"}]}"#);
         let no_poll = Site::read(dir.path()).unwrap_err();
         assert!(no_poll.contains("story `s`: no poll"), "{no_poll}");
+        // A story without a poll (a timeline only): no answers, no error.
+        write(r#"{"version":2,"root":"/","stories":[{"slug":"t","path":"/t/","poll":null}]}"#);
+        let site = Site::read(dir.path()).unwrap();
+        assert_eq!(site.stories().count(), 0);
+        assert!(site.poll("t").is_none());
         // A site built by the release before: its polls were in the pages.
         write(r#"{"version":1,"root":"/","stories":[{"slug":"s","path":"/s/"}]}"#);
         let old = Site::read(dir.path()).unwrap_err();

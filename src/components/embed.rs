@@ -20,9 +20,8 @@ use crate::props::Packed;
 use crate::words::Voice;
 #[cfg(feature = "render")]
 use crate::{
-    embed::{Mode, EMBEDDABLE},
+    embed::Mode,
     i18n::Locale,
-    part::Part,
     story::{outline::EmbedCode, Story},
 };
 
@@ -64,17 +63,6 @@ pub struct EmbedView {
     pub voice: Voice,
 }
 
-/// The heading of an embeddable part, from the story.
-#[cfg(feature = "render")]
-fn heading(story: &'static Story, part: Part) -> &'static str {
-    match part {
-        Part::Context => &story.context.heading,
-        Part::Timeline => &story.timeline.heading,
-        Part::Poll => &story.poll.heading,
-        Part::Embed => "",
-    }
-}
-
 /// The panel, rendered at build time from the story: its island's props.
 #[cfg(feature = "render")]
 #[component]
@@ -92,13 +80,13 @@ pub fn EmbedPanel(
 ) -> impl IntoView {
     let options = [Mode::Whole]
         .into_iter()
-        .chain(EMBEDDABLE.map(Mode::Only))
+        .chain(story.embeddable().map(Mode::Only))
         .map(|m| {
             let code = codes.iter().find(|c| Some(c.view.as_str()) == m.attr());
             EmbedOption {
                 view: m.attr().unwrap_or_default().to_owned(),
                 label: match m {
-                    Mode::Only(p) => heading(story, p).to_owned(),
+                    Mode::Only(p) => story.heading_of(p).unwrap_or_default().to_owned(),
                     _ => t.text("embed-whole"),
                 },
                 html: code.map(|c| c.html.clone()).unwrap_or_default(),

@@ -133,6 +133,7 @@ pub const ALL: &[Key] = &[
     build("embed-cms", &[]),
     build("embed-what", &[]),
     build("embed-whole", &[]),
+    build("embed-part-missing", &[]),
     build("embed-format", &[]),
     build("embed-format-html", &[]),
     build("embed-format-amp", &[]),

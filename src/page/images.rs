@@ -340,7 +340,8 @@ impl<'a> Canvas<'a> {
 
 /// The years the story's timeline covers, in the locale's words (`2024–2032`).
 fn years(story: &Story, t: &Locale) -> Option<String> {
-    let axis = Axis::covering(story.timeline.milestones.iter().filter_map(|m| m.when))?;
+    let timeline = story.timeline.as_ref()?;
+    let axis = Axis::covering(timeline.milestones.iter().filter_map(|m| m.when))?;
     let (a, b) = (t.year_number(axis.first), t.year_number(axis.last));
     Some(if a == b {
         a
@@ -353,7 +354,7 @@ fn years(story: &Story, t: &Locale) -> Option<String> {
 }
 
 /// The social card: 1200×630, the section, the headline, the standfirst,
-/// and the timeline's heading and years.
+/// and the timeline's heading and years (when it has a timeline).
 pub fn card(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
     let mut c = Canvas::new(fonts, 1200.0, 72.0, t.dir);
     c.y = 60.0;
@@ -367,12 +368,14 @@ pub fn card(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
         c.block(&story.standfirst, 0.0, 32.0, false, MUTED, room.min(3));
     }
     c.y = 630.0 - 60.0;
-    let footer = match years(story, t) {
-        Some(y) => format!("{} · {y}", story.timeline.heading),
-        None => story.timeline.heading.clone(),
-    };
-    c.rect(72.0, c.y - 44.0, 1056.0, 2.0, BORDER);
-    c.line(&footer, 0.0, 28.0, false, MUTED);
+    if let Some(timeline) = &story.timeline {
+        let footer = match years(story, t) {
+            Some(y) => format!("{} · {y}", timeline.heading),
+            None => timeline.heading.clone(),
+        };
+        c.rect(72.0, c.y - 44.0, 1056.0, 2.0, BORDER);
+        c.line(&footer, 0.0, 28.0, false, MUTED);
+    }
     let alt = story.headline.clone();
     c.finish("card", Some(630.0), alt)
 }
@@ -388,11 +391,7 @@ pub fn explainer(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
     c.y += 8.0;
     c.block(&story.standfirst, 0.0, 24.0, false, MUTED, 4);
     c.y += 12.0;
-    for heading in [
-        &story.context.heading,
-        &story.timeline.heading,
-        &story.poll.heading,
-    ] {
+    for heading in story.embeddable().filter_map(|p| story.heading_of(p)) {
         c.y += 8.0;
         c.rect(36.0, c.y + 10.0, 8.0, 24.0, ACCENT);
         c.block(heading, 20.0, 24.0, true, TEXT, 2);
@@ -402,25 +401,26 @@ pub fn explainer(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
 }
 
 /// The context, 600 px wide: its heading and its sections' titles.
-pub fn context(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
+pub fn context(story: &Story, t: &Locale, fonts: &Fonts) -> Option<Picture> {
+    let context = story.context.as_ref()?;
     let mut c = Canvas::new(fonts, 600.0, 36.0, t.dir);
-    c.block(&story.context.heading, 0.0, 30.0, true, TEXT, 3);
+    c.block(&context.heading, 0.0, 30.0, true, TEXT, 3);
     c.y += 10.0;
-    for s in &story.context.sections {
+    for s in &context.sections {
         c.y += 10.0;
         c.rect(36.0, c.y + 12.0, 564.0 - 36.0, 1.0, BORDER);
         c.y += 4.0;
         c.block(&s.title, 0.0, 24.0, false, TEXT, 3);
     }
-    let alt = story.context.heading.clone();
-    c.finish("context", None, alt)
+    let alt = context.heading.clone();
+    Some(c.finish("context", None, alt))
 }
 
 /// The timeline, 600 px wide (the newsletter image): its heading and years,
 /// then each milestone in date order with its dates, its sector's colour and
 /// its title.
-pub fn timeline(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
-    let tl = &story.timeline;
+pub fn timeline(story: &Story, t: &Locale, fonts: &Fonts) -> Option<Picture> {
+    let tl = story.timeline.as_ref()?;
     let mut c = Canvas::new(fonts, 600.0, 36.0, t.dir);
     c.block(&tl.heading, 0.0, 30.0, true, TEXT, 3);
     if let Some(y) = years(story, t) {
@@ -444,13 +444,13 @@ pub fn timeline(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
         c.block(&m.title, 18.0, 24.0, true, TEXT, 3);
     }
     let alt = tl.heading.clone();
-    c.finish("timeline", None, alt)
+    Some(c.finish("timeline", None, alt))
 }
 
 /// The poll, 600 px wide: its heading, and each question with its choices
 /// (a circle for one answer, a square for several, a box for a text).
-pub fn poll(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
-    let p = &story.poll;
+pub fn poll(story: &Story, t: &Locale, fonts: &Fonts) -> Option<Picture> {
+    let p = story.poll.as_ref()?;
     let mut c = Canvas::new(fonts, 600.0, 36.0, t.dir);
     c.block(&p.heading, 0.0, 30.0, true, TEXT, 3);
     c.block(&p.intro.plain, 0.0, 22.0, false, MUTED, 3);
@@ -486,19 +486,17 @@ pub fn poll(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
         }
     }
     let alt = p.heading.clone();
-    c.finish("poll", None, alt)
+    Some(c.finish("poll", None, alt))
 }
 
 /// Every picture of a story: the card, then the whole explainer, the
-/// context, the timeline and the poll.
+/// context, the timeline and the poll (of the parts it has).
 pub fn pictures(story: &Story, t: &Locale, fonts: &Fonts) -> Vec<Picture> {
-    vec![
-        card(story, t, fonts),
-        explainer(story, t, fonts),
-        context(story, t, fonts),
-        timeline(story, t, fonts),
-        poll(story, t, fonts),
-    ]
+    let mut out = vec![card(story, t, fonts), explainer(story, t, fonts)];
+    out.extend(context(story, t, fonts));
+    out.extend(timeline(story, t, fonts));
+    out.extend(poll(story, t, fonts));
+    out
 }
 
 /// The picture as PNG, set in `fonts` only.
@@ -604,10 +602,10 @@ pub(crate) mod tests {
     #[test]
     fn the_timeline_image_is_600_wide_and_lists_every_milestone() {
         let s = story();
-        let pic = timeline(&s, crate::i18n::english(), &fonts());
+        let pic = timeline(&s, crate::i18n::english(), &fonts()).unwrap();
         assert_eq!(pic.width, 600);
         let all = texts(&pic.svg).join("\n");
-        for m in &s.timeline.milestones {
+        for m in &s.timeline.as_ref().unwrap().milestones {
             let first_word = m.title.split_whitespace().next().unwrap();
             assert!(all.contains(first_word), "{}", m.title);
         }
@@ -641,7 +639,7 @@ pub(crate) mod tests {
             .unwrap();
         let ja = crate::i18n::Locale::new(&file, "ja", &[]).unwrap();
         let f = fonts();
-        let pic = timeline(&story(), &ja, &f);
+        let pic = timeline(&story(), &ja, &f).unwrap();
         let lines = texts(&pic.svg);
         assert!(lines.iter().any(|l| l.contains('年')), "{lines:?}");
         // Every line, Japanese or not, fits between the margins.

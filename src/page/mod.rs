@@ -123,16 +123,16 @@ pub fn part_html(
     use crate::part::Part;
     use leptos::either::EitherOf4;
     to_html(move || match part {
-        Part::Context => EitherOf4::A(
-            view! { <ContextSections context=&story.context figures=&story.figures t=t /> },
-        ),
-        Part::Timeline => {
-            EitherOf4::B(view! { <Timeline timeline=&story.timeline figures=&story.figures t=t /> })
-        }
+        Part::Context => EitherOf4::A(story.context.as_ref().map(|c| {
+            view! { <ContextSections context=c figures=&story.figures t=t /> }
+        })),
+        Part::Timeline => EitherOf4::B(story.timeline.as_ref().map(|tl| {
+            view! { <Timeline timeline=tl figures=&story.figures t=t /> }
+        })),
         Part::Embed => EitherOf4::C(view! { <EmbedPanel story=story t=t codes=codes /> }),
-        Part::Poll => EitherOf4::D(
-            view! { <crate::components::poll::Poll poll=&story.poll story=story.slug.clone() t=t /> },
-        ),
+        Part::Poll => EitherOf4::D(story.poll.as_ref().map(|p| {
+            view! { <crate::components::poll::Poll poll=p story=story.slug.clone() t=t /> }
+        })),
     })
 }
 
@@ -164,7 +164,11 @@ pub fn render(
     let oembed = place.origin.is_some();
     let place = place.clone();
     let loader = loader(runtime);
-    let results = story.poll.results.as_ref().map(|r| r.origin.as_str());
+    let results = story
+        .poll
+        .as_ref()
+        .and_then(|p| p.results.as_ref())
+        .map(|r| r.origin.as_str());
     let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)], results);
     let runtime = runtime.clone();
     let pictures_at = crate::components::figure::PicturesAt(format!("{}pictures/", place.path));
@@ -385,6 +389,78 @@ mod tests {
         )
     }
 
+    /// The project's story without the tables named: a story of fewer parts.
+    fn story_without(tables: &[&str]) -> &'static Story {
+        let mut file: toml::Table =
+            toml::from_str(include_str!("../../content/story.toml")).unwrap();
+        for t in tables {
+            file.remove(*t).expect("the story has it");
+        }
+        let text = toml::to_string(&file).unwrap();
+        Box::leak(Box::new(
+            crate::story::parse("s.toml", &text).expect("valid"),
+        ))
+    }
+
+    #[test]
+    fn a_timeline_only_story_shows_its_timeline_and_offers_only_it() {
+        let story = story_without(&["article", "context", "poll"]);
+        assert!(story.context.is_none() && story.poll.is_none() && story.body.is_empty());
+        let t = crate::i18n::english();
+        let fonts = images::tests::fonts();
+        let pictures = images::pictures(story, t, &fonts);
+        let names: Vec<&str> = pictures.iter().map(|p| p.name).collect();
+        assert_eq!(names, ["card", "explainer", "timeline"]);
+        let place = Place::story("/x/", &story.slug).at(Some("https://example.org"));
+        let html = render(story, t, &place, &runtime(), &pictures);
+        assert!(
+            html.contains("data-component=\"TimelineIsland_"),
+            "the timeline island"
+        );
+        for gone in [
+            "PollIsland_",
+            "ContextTools_",
+            "id=\"context\"",
+            "id=\"poll\"",
+        ] {
+            assert!(!html.contains(gone), "{gone}");
+        }
+        // Asked for alone, a part it does not have is said to be missing.
+        for part in ["context", "poll"] {
+            assert!(html.contains(&format!(
+                "<p data-ex-part=\"{part}\" class=\"ex-missing\">This story has no such part.</p>"
+            )));
+        }
+        assert!(!html.contains("data-ex-part=\"timeline\" class=\"ex-missing\""));
+        // The embed panel offers the whole explainer and the timeline.
+        #[derive(serde::Deserialize)]
+        struct Props {
+            panel: crate::props::Packed<crate::components::embed::EmbedView>,
+        }
+        let panel = island_props::<Props>(&html, "EmbedPanelIsland").panel.0;
+        let views: Vec<&str> = panel.options.iter().map(|o| o.view.as_str()).collect();
+        assert_eq!(views, ["all", "timeline"]);
+        let oembed: Vec<_> = oembed::views(story).collect();
+        assert_eq!(
+            oembed,
+            [
+                crate::embed::Mode::Whole,
+                crate::embed::Mode::Only(crate::part::Part::Timeline)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_poll_only_story_has_no_timeline_island_and_its_card_no_years() {
+        let story = story_without(&["article", "context", "timeline"]);
+        let t = crate::i18n::english();
+        let card = images::card(story, t, &images::tests::fonts());
+        assert!(!card.svg.contains("Timeline"), "no timeline footer");
+        let html = render(story, t, &Place::story("/x/", &story.slug), &runtime(), &[]);
+        assert!(html.contains("data-component=\"PollIsland_"));
+        assert!(!html.contains("TimelineIsland_"));
+    }
+
     #[test]
     fn the_page_holds_the_story_and_every_part() {
         let (story, html) = page();
@@ -393,7 +469,7 @@ mod tests {
         for part in crate::part::Part::ALL {
             assert!(html.contains(&format!("data-ex-part=\"{}\"", part.name())));
         }
-        for m in &story.timeline.milestones {
+        for m in &story.timeline.as_ref().unwrap().milestones {
             assert!(html.contains(&format!("id=\"milestone-{}\"", m.slug)));
         }
         assert!(html.contains("<leptos-island data-component=\"ContextTools_"));

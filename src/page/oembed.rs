@@ -11,7 +11,7 @@
 //! `<iframe>` with no fragment in its address (WordPress appends
 //! `#?secret=…`). The height is a start: the frame reports its own.
 
-use crate::embed::{escape, Mode, EMBEDDABLE};
+use crate::embed::{escape, Mode};
 use crate::i18n::Locale;
 use crate::json::Json;
 use crate::page::images::Picture;
@@ -27,9 +27,9 @@ pub const WIDTH: u32 = 600;
 pub const HEIGHT: u32 = 600;
 
 /// The views a story has an oEmbed response for: the whole explainer, then
-/// each part alone.
-pub fn views() -> impl Iterator<Item = Mode> {
-    std::iter::once(Mode::Whole).chain(EMBEDDABLE.map(Mode::Only))
+/// each part it has alone.
+pub fn views(story: &Story) -> impl Iterator<Item = Mode> + '_ {
+    std::iter::once(Mode::Whole).chain(story.embeddable().map(Mode::Only))
 }
 
 /// The file of a view's response, in the story's folder.
@@ -103,7 +103,7 @@ mod tests {
         let t = crate::i18n::english();
         let pics = pictures(&s, t, &fonts());
         let place = Place::story("/news/", &s.slug).at(Some("https://example.org/"));
-        let all = views()
+        let all = views(&s)
             .map(|v| (v, response(&s, t, &place, v, &pics, "The Desk").unwrap()))
             .collect();
         (s, all)
@@ -161,7 +161,10 @@ mod tests {
                 .to_owned()
         };
         assert_eq!(title(0), s.headline);
-        assert_eq!(title(2), format!("{} – {}", s.timeline.heading, s.headline));
+        assert_eq!(
+            title(2),
+            format!("{} – {}", s.timeline.as_ref().unwrap().heading, s.headline)
+        );
     }
 
     #[test]

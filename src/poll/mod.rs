@@ -462,8 +462,8 @@ pub(crate) mod tests {
     #[test]
     fn the_story_poll_has_what_the_widget_expects() {
         let story = crate::story::tests::story();
-        assert!(!story.poll.questions.is_empty());
-        for q in &story.poll.questions {
+        assert!(!story.poll.as_ref().unwrap().questions.is_empty());
+        for q in &story.poll.as_ref().unwrap().questions {
             assert!(q.max_length > 0);
             assert_eq!(q.kind == QuestionKind::Text, q.choices.is_empty());
         }

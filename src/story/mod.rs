@@ -45,11 +45,11 @@ pub struct Story {
     /// Data tables.
     pub tables: Vec<Table>,
     /// Evergreen context.
-    pub context: Context,
+    pub context: Option<Context>,
     /// Timeline.
-    pub timeline: Timeline,
+    pub timeline: Option<Timeline>,
     /// Reader poll.
-    pub poll: Poll,
+    pub poll: Option<Poll>,
     /// The story's own wording for interface strings: `(key, Fluent text)`.
     pub strings: Vec<(String, String)>,
     /// Its pictures, each shown once (as the lead, in the article, a
@@ -58,6 +58,26 @@ pub struct Story {
 }
 
 impl Story {
+    /// The heading of `part`, when the story has that part (a story may
+    /// leave out the context, the timeline or the poll).
+    pub fn heading_of(&self, part: crate::part::Part) -> Option<&str> {
+        use crate::part::Part;
+        match part {
+            Part::Context => self.context.as_ref().map(|c| c.heading.as_str()),
+            Part::Timeline => self.timeline.as_ref().map(|t| t.heading.as_str()),
+            Part::Poll => self.poll.as_ref().map(|p| p.heading.as_str()),
+            Part::Embed => None,
+        }
+    }
+
+    /// The parts a reader may embed alone ([`crate::embed::EMBEDDABLE`]),
+    /// of those the story has.
+    pub fn embeddable(&self) -> impl Iterator<Item = crate::part::Part> + '_ {
+        crate::embed::EMBEDDABLE
+            .into_iter()
+            .filter(|p| self.heading_of(*p).is_some())
+    }
+
     /// The picture with this slug.
     pub fn figure(&self, slug: &str) -> Option<&Figure> {
         self.figures.iter().find(|f| f.slug == slug)
@@ -373,13 +393,13 @@ pub(crate) mod tests {
 
     /// Its poll's outline.
     pub fn poll_outline() -> super::outline::PollOutline {
-        super::outline::poll_outline(&story().poll)
+        super::outline::poll_outline(story().poll.as_ref().unwrap())
     }
 
     /// Its timeline's outline, in English.
     #[cfg(feature = "render")]
     pub fn timeline_outline() -> super::outline::TimelineOutline {
-        super::outline::timeline_outline(&story().timeline, crate::i18n::english())
+        super::outline::timeline_outline(story().timeline.as_ref().unwrap(), crate::i18n::english())
     }
 
     /// `content/story.toml`, read and validated.

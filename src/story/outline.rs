@@ -128,14 +128,14 @@ impl Story {
     /// The title of a view's frame: the headline, or the part's heading
     /// before it (`embed-frame-title`).
     pub fn view_title(&self, words: &dyn Words, view: crate::embed::Mode) -> String {
-        use crate::part::Part;
         let part = match view {
-            crate::embed::Mode::Only(Part::Context) => &self.context.heading,
-            crate::embed::Mode::Only(Part::Timeline) => &self.timeline.heading,
-            crate::embed::Mode::Only(Part::Poll) => &self.poll.heading,
-            _ => return self.headline.clone(),
+            crate::embed::Mode::Only(part) => self.heading_of(part),
+            _ => None,
         };
-        words.frame_title(part, &self.headline)
+        match part {
+            Some(part) => words.frame_title(part, &self.headline),
+            None => self.headline.clone(),
+        }
     }
 
     /// The embed codes of every view of the page at `path` on the site at
@@ -154,7 +154,7 @@ impl Story {
         let script = format!("{ORIGIN}{root}embed.js");
         let (head, more) = (words.text("embed-amp-head"), words.text("embed-amp-more"));
         std::iter::once(Mode::Whole)
-            .chain(embed::EMBEDDABLE.map(Mode::Only))
+            .chain(self.embeddable().map(Mode::Only))
             .map(|view| {
                 let title = self.view_title(words, view);
                 let name = embed::picture_name(view);
@@ -373,7 +373,7 @@ mod tests {
 
     #[test]
     fn a_poll_outline_round_trips_through_json_text() {
-        let outline = poll_outline(&story().poll);
+        let outline = poll_outline(story().poll.as_ref().unwrap());
         let text = json::stringify(&outline.to_json());
         let back = PollOutline::from_json(&json::parse(&text).unwrap()).unwrap();
         assert_eq!(back, outline);
@@ -387,8 +387,11 @@ mod tests {
     #[test]
     fn milestones_come_in_walking_order_with_their_sector() {
         let s = story();
-        let o = timeline_outline(&s.timeline, english());
-        assert_eq!(o.milestones.len(), s.timeline.milestones.len());
+        let o = timeline_outline(s.timeline.as_ref().unwrap(), english());
+        assert_eq!(
+            o.milestones.len(),
+            s.timeline.as_ref().unwrap().milestones.len()
+        );
         let dated: Vec<_> = o.milestones.iter().filter_map(|m| m.when).collect();
         for pair in dated.windows(2) {
             assert!(pair[0].chronological(pair[1]).is_le(), "{pair:?}");
@@ -400,6 +403,8 @@ mod tests {
         for m in &o.milestones {
             let full = s
                 .timeline
+                .as_ref()
+                .unwrap()
                 .milestones
                 .iter()
                 .find(|f| f.slug == m.slug)
@@ -412,8 +417,8 @@ mod tests {
     #[test]
     fn a_poll_outline_holds_ids_and_limits_not_the_questions_words() {
         let s = story();
-        let text = json::stringify(&poll_outline(&s.poll).to_json());
-        for q in &s.poll.questions {
+        let text = json::stringify(&poll_outline(s.poll.as_ref().unwrap()).to_json());
+        for q in &s.poll.as_ref().unwrap().questions {
             assert!(!text.contains(&q.prompt), "{}", q.slug);
             // The "Other" choice's label is kept (a problem names it); no
             // other label is.

@@ -25,14 +25,15 @@ pub type Text = Spanned<String>;
 pub struct StoryFile {
     /// Metadata and the article's frame.
     pub story: Meta,
-    /// The article's body and tables.
-    pub article: Article,
+    /// The article's body and tables (optional: a story may be a
+    /// timeline only, a poll only, or any mix of parts).
+    pub article: Option<Article>,
     /// Evergreen context sections.
-    pub context: Context,
+    pub context: Option<Context>,
     /// Timeline sectors and milestones.
-    pub timeline: Timeline,
+    pub timeline: Option<Timeline>,
     /// The reader poll.
-    pub poll: Poll,
+    pub poll: Option<Poll>,
     /// Overrides of the locale's interface strings: `key = "text"` (Fluent
     /// syntax), for example `poll-save = "Have your say"`.
     #[serde(default)]
@@ -519,6 +520,7 @@ impl StoryFile {
             strings,
             pictures,
         } = self;
+        let (body, tables) = article.map(Article::into_model).unwrap_or_default();
         model::Story {
             slug: text(meta.slug),
             language: text(meta.language),
@@ -530,15 +532,8 @@ impl StoryFile {
             author: text(meta.byline.name),
             author_role: text(meta.byline.role),
             lead: meta.picture.map(text),
-            body: article
-                .body
-                .into_inner()
-                .into_iter()
-                .map(|p| match p {
-                    Passage::Text(t) => model::Passage::Text(rich(t)),
-                    Passage::Picture(slug) => model::Passage::Figure(text(slug)),
-                })
-                .collect(),
+            body,
+            tables,
             figures: pictures
                 .into_iter()
                 .zip(file_at)
@@ -552,108 +547,142 @@ impl StoryFile {
                     photo: None,
                 })
                 .collect(),
-            tables: article
-                .tables
-                .into_iter()
-                .map(|t| model::Table {
-                    slug: text(t.slug),
-                    caption: text(t.caption),
-                    columns: texts(t.columns.into_inner()),
-                    rows: t
-                        .rows
-                        .into_inner()
-                        .into_iter()
-                        .map(|r| riches(r.into_inner()))
-                        .collect(),
-                })
-                .collect(),
-            context: model::Context {
-                heading: text(context.heading),
-                sections: context
-                    .sections
-                    .into_inner()
-                    .into_iter()
-                    .map(|s| model::Section {
-                        slug: text(s.slug),
-                        title: text(s.title),
-                        open: s.open,
-                        blocks: s
-                            .blocks
-                            .into_inner()
-                            .into_iter()
-                            .map(Block::into_model)
-                            .collect(),
-                    })
-                    .collect(),
-            },
-            timeline: model::Timeline {
-                heading: text(timeline.heading),
-                sectors: timeline
-                    .sectors
-                    .into_inner()
-                    .into_iter()
-                    .map(|s| model::Sector {
-                        slug: text(s.slug),
-                        label: text(s.label),
-                    })
-                    .collect(),
-                milestones: timeline
-                    .milestones
-                    .into_inner()
-                    .into_iter()
-                    .zip(when)
-                    .map(|(m, when)| model::Milestone {
-                        slug: text(m.slug),
-                        title: text(m.title),
-                        sector: text(m.sector),
-                        when,
-                        reported: m.status == MilestoneStatus::Reported,
-                        summary: rich(m.summary),
-                        impact: m.impact.map(rich),
-                        source: text(m.source),
-                        note: m.note.map(rich),
-                        figure: m.picture.map(text),
-                    })
-                    .collect(),
-            },
+            context: context.map(Context::into_model),
+            timeline: timeline.map(|t| t.into_model(when)),
             strings: strings
                 .into_iter()
                 .map(|(k, v)| (k.into_inner(), text(v)))
                 .collect(),
-            poll: model::Poll {
-                heading: text(poll.heading),
-                intro: rich(poll.intro),
-                results: poll.results.and_then(|r| results_service(r.get_ref()).ok()),
-                questions: poll
-                    .questions
+            poll: poll.map(Poll::into_model),
+        }
+    }
+}
+
+impl Article {
+    fn into_model(self) -> (Vec<model::Passage>, Vec<model::Table>) {
+        let body = self
+            .body
+            .into_inner()
+            .into_iter()
+            .map(|p| match p {
+                Passage::Text(t) => model::Passage::Text(rich(t)),
+                Passage::Picture(slug) => model::Passage::Figure(text(slug)),
+            })
+            .collect();
+        let tables = self
+            .tables
+            .into_iter()
+            .map(|t| model::Table {
+                slug: text(t.slug),
+                caption: text(t.caption),
+                columns: texts(t.columns.into_inner()),
+                rows: t
+                    .rows
                     .into_inner()
                     .into_iter()
-                    .map(|q| model::Question {
-                        slug: text(q.slug),
-                        prompt: text(q.prompt),
-                        help: q.help.map(rich),
-                        kind: match q.kind {
-                            QuestionKind::Single => model::QuestionKind::Single,
-                            QuestionKind::Multiple => model::QuestionKind::Multiple,
-                            QuestionKind::Text => model::QuestionKind::Text,
-                        },
-                        max_length: q.max_length.into_inner(),
-                        choices: q
-                            .choices
-                            .map(|c| {
-                                c.into_inner()
-                                    .into_iter()
-                                    .map(|c| model::Choice {
-                                        id: text(c.id),
-                                        label: text(c.label),
-                                        other: c.other,
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default(),
-                    })
+                    .map(|r| riches(r.into_inner()))
                     .collect(),
-            },
+            })
+            .collect();
+        (body, tables)
+    }
+}
+
+impl Context {
+    fn into_model(self) -> model::Context {
+        model::Context {
+            heading: text(self.heading),
+            sections: self
+                .sections
+                .into_inner()
+                .into_iter()
+                .map(|s| model::Section {
+                    slug: text(s.slug),
+                    title: text(s.title),
+                    open: s.open,
+                    blocks: s
+                        .blocks
+                        .into_inner()
+                        .into_iter()
+                        .map(Block::into_model)
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Timeline {
+    /// The typed timeline; `when` holds each milestone's dates.
+    fn into_model(self, when: Vec<Option<When>>) -> model::Timeline {
+        model::Timeline {
+            heading: text(self.heading),
+            sectors: self
+                .sectors
+                .into_inner()
+                .into_iter()
+                .map(|s| model::Sector {
+                    slug: text(s.slug),
+                    label: text(s.label),
+                })
+                .collect(),
+            milestones: self
+                .milestones
+                .into_inner()
+                .into_iter()
+                .zip(when)
+                .map(|(m, when)| model::Milestone {
+                    slug: text(m.slug),
+                    title: text(m.title),
+                    sector: text(m.sector),
+                    when,
+                    reported: m.status == MilestoneStatus::Reported,
+                    summary: rich(m.summary),
+                    impact: m.impact.map(rich),
+                    source: text(m.source),
+                    note: m.note.map(rich),
+                    figure: m.picture.map(text),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Poll {
+    fn into_model(self) -> model::Poll {
+        model::Poll {
+            heading: text(self.heading),
+            intro: rich(self.intro),
+            results: self.results.and_then(|r| results_service(r.get_ref()).ok()),
+            questions: self
+                .questions
+                .into_inner()
+                .into_iter()
+                .map(|q| model::Question {
+                    slug: text(q.slug),
+                    prompt: text(q.prompt),
+                    help: q.help.map(rich),
+                    kind: match q.kind {
+                        QuestionKind::Single => model::QuestionKind::Single,
+                        QuestionKind::Multiple => model::QuestionKind::Multiple,
+                        QuestionKind::Text => model::QuestionKind::Text,
+                    },
+                    max_length: q.max_length.into_inner(),
+                    choices: q
+                        .choices
+                        .map(|c| {
+                            c.into_inner()
+                                .into_iter()
+                                .map(|c| model::Choice {
+                                    id: text(c.id),
+                                    label: text(c.label),
+                                    other: c.other,
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                })
+                .collect(),
         }
     }
 }
@@ -837,12 +866,39 @@ impl Checker<'_> {
             self.placed
                 .push((lead.span(), "story.picture".into(), lead.get_ref().clone()));
         }
-        self.article(&s.article, &mut ids);
-        self.context(&s.context, &mut ids);
-        let when = self.timeline(&s.timeline, &mut ids);
-        self.poll(&s.poll);
+        if s.article.is_none() && s.context.is_none() && s.timeline.is_none() && s.poll.is_none() {
+            self.error(
+                m.slug.span(),
+                "",
+                "a story needs at least one part: [article], [context], [timeline] or [poll]",
+            );
+        }
+        if let Some(article) = &s.article {
+            self.article(article, &mut ids);
+        }
+        if let Some(context) = &s.context {
+            self.context(context, &mut ids);
+        }
+        let when = match &s.timeline {
+            Some(timeline) => self.timeline(timeline, &mut ids),
+            None => Vec::new(),
+        };
+        if let Some(poll) = &s.poll {
+            self.poll(poll);
+        }
         self.strings(&s.strings);
         self.pictures(&s.pictures, &mut ids);
+        // A link may not lead to a part the story leaves out.
+        for (part, absent) in [
+            ("article", s.article.is_none()),
+            ("context", s.context.is_none()),
+            ("timeline", s.timeline.is_none()),
+            ("poll", s.poll.is_none()),
+        ] {
+            if absent {
+                ids.remove(part);
+            }
+        }
         self.fragments(&ids);
         when
     }

@@ -412,8 +412,8 @@ fn tl_event(story: &Story, m: &Milestone, when: When) -> Json {
     }
     let group = story
         .timeline
-        .sectors
         .iter()
+        .flat_map(|t| &t.sectors)
         .find(|s| s.slug == m.sector)
         .map_or(m.sector.as_str(), |s| s.label.as_str());
     fields.extend([
@@ -437,7 +437,7 @@ fn tl_event(story: &Story, m: &Milestone, when: When) -> Json {
 pub fn timelinejs_data(story: &Story) -> (Json, usize) {
     let mut events = Vec::new();
     let mut undated = 0;
-    for m in &story.timeline.milestones {
+    for m in story.timeline.iter().flat_map(|t| &t.milestones) {
         match m.when {
             Some(when) => events.push(tl_event(story, m, when)),
             None => undated += 1,
@@ -1972,12 +1972,17 @@ mod tests {
         let events = data.get("events").and_then(Json::as_array).unwrap();
         let dated = story
             .timeline
+            .as_ref()
+            .unwrap()
             .milestones
             .iter()
             .filter(|m| m.when.is_some())
             .count();
         assert_eq!(events.len(), dated);
-        assert_eq!(dated + undated, story.timeline.milestones.len());
+        assert_eq!(
+            dated + undated,
+            story.timeline.as_ref().unwrap().milestones.len()
+        );
         let html = peer_html(&story, &data);
         assert!(html.contains("new TL.Timeline(\"timeline-embed\", {\"title\""));
         let script = html.split("new TL.Timeline(").nth(1).unwrap();

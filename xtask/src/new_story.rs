@@ -247,8 +247,15 @@ mod tests {
         let story = story::parse("content/x.toml", &starter("harbour-plans")).expect("valid");
         assert_eq!(story.slug, "harbour-plans");
         assert!(!story.tables.is_empty());
-        assert!(story.context.sections.iter().any(|s| s.open));
-        let whens: Vec<_> = story.timeline.milestones.iter().map(|m| m.when).collect();
+        assert!(story
+            .context
+            .as_ref()
+            .unwrap()
+            .sections
+            .iter()
+            .any(|s| s.open));
+        let timeline = story.timeline.as_ref().unwrap();
+        let whens: Vec<_> = timeline.milestones.iter().map(|m| m.when).collect();
         assert!(whens
             .iter()
             .any(|w| matches!(w, Some(explainer::story::When::Point(_)))));
@@ -259,7 +266,14 @@ mod tests {
             .iter()
             .any(|w| matches!(w, Some(explainer::story::When::Ongoing(_)))));
         assert!(whens.iter().any(Option::is_none));
-        let kinds: Vec<_> = story.poll.questions.iter().map(|q| q.kind).collect();
+        let kinds: Vec<_> = story
+            .poll
+            .as_ref()
+            .unwrap()
+            .questions
+            .iter()
+            .map(|q| q.kind)
+            .collect();
         for kind in [
             QuestionKind::Single,
             QuestionKind::Multiple,
@@ -304,7 +318,7 @@ mod tests {
         for text in [
             &story.headline,
             &story.body[0].text().unwrap().plain,
-            &story.timeline.milestones[0].title,
+            &story.timeline.as_ref().unwrap().milestones[0].title,
         ] {
             assert!(text.starts_with("Replace with"), "{text}");
         }

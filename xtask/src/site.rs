@@ -338,7 +338,13 @@ pub fn stories_json(root: &str, stories: &[Loaded]) -> String {
                 ("dir", Json::str(l.locale.dir.attr())),
                 ("path", Json::str(Place::story(root, &l.story.slug).path)),
                 ("file", Json::str(&l.file)),
-                ("poll", poll_outline(&l.story.poll).to_json()),
+                (
+                    "poll",
+                    l.story
+                        .poll
+                        .as_ref()
+                        .map_or(Json::Null, |p| poll_outline(p).to_json()),
+                ),
             ])
         })
         .collect();
@@ -473,7 +479,7 @@ pub fn write(
                 picture.svg.as_bytes(),
             )?;
         }
-        for view in oembed::views() {
+        for view in oembed::views(l.story) {
             if let Some(response) =
                 oembed::response(l.story, l.locale, &place, view, &pictures, &site.name)
             {
@@ -602,12 +608,15 @@ pub fn component_fixtures(root: &Path) -> Result {
     ];
     let codes = story.embed_codes(&format!("/{}/", story.slug), "/", locale, &pictures);
     for part in [Part::Context, Part::Timeline, Part::Embed, Part::Poll] {
+        // The project's story has every part.
         let html = explainer::page::part_html(story, locale, part, codes.clone());
         write_atomic(&dir.join(format!("{}.html", part.name())), html.as_bytes())?;
     }
     // The same poll with a results service (made up: `https://results.test`).
     let mut with_results = story.clone();
-    with_results.poll.results = story::source::results_service("https://results.test").ok();
+    if let Some(poll) = &mut with_results.poll {
+        poll.results = story::source::results_service("https://results.test").ok();
+    }
     let with_results: &'static Story = Box::leak(Box::new(with_results));
     let html = explainer::page::part_html(with_results, locale, Part::Poll, Vec::new());
     write_atomic(&dir.join("poll-results.html"), html.as_bytes())?;
@@ -822,7 +831,7 @@ mod tests {
         // The results service reads each story's poll from the list.
         assert_eq!(
             explainer::story::outline::PollOutline::from_json(first.get("poll").unwrap()),
-            Ok(poll_outline(&story.poll))
+            Ok(poll_outline(story.poll.as_ref().unwrap()))
         );
     }
 }
