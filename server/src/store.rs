@@ -395,20 +395,26 @@ async fn replace_in(
     .bind(at)
     .execute(&mut **tx)
     .await?;
-    // What the reader had: the difference is what the counts move by.
-    let old_answered: Vec<String> =
-        sqlx::query_scalar("SELECT question FROM answered WHERE story = $1 AND reader = $2")
-            .bind(story)
-            .bind(&s.reader)
-            .fetch_all(&mut **tx)
-            .await?;
+    // What the reader had (one query: the questions answered, with no
+    // choice, then the choices): the difference is what the counts move by.
+    let old: Vec<(String, Option<String>)> = sqlx::query(
+        "SELECT question, NULL FROM answered WHERE story = $1 AND reader = $2 \
+         UNION ALL SELECT question, choice FROM choices WHERE story = $3 AND reader = $4",
+    )
+    .bind(story)
+    .bind(&s.reader)
+    .bind(story)
+    .bind(&s.reader)
+    .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?)))
+    .fetch_all(&mut **tx)
+    .await?;
+    let old_answered: Vec<String> = old
+        .iter()
+        .filter(|(_, c)| c.is_none())
+        .map(|(q, _)| q.clone())
+        .collect();
     let old_choices: Vec<(String, String)> =
-        sqlx::query("SELECT question, choice FROM choices WHERE story = $1 AND reader = $2")
-            .bind(story)
-            .bind(&s.reader)
-            .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .fetch_all(&mut **tx)
-            .await?;
+        old.into_iter().filter_map(|(q, c)| Some((q, c?))).collect();
     let readers = i64::from(!s.is_empty()) - i64::from(!old_answered.is_empty());
     *deltas.entry((String::new(), String::new())).or_default() += readers;
     for (q, d) in old_answered
@@ -441,40 +447,66 @@ async fn replace_in(
             .execute(&mut **tx)
             .await?;
     }
-    for q in &s.answered {
-        sqlx::query("INSERT INTO answered (story, reader, question) VALUES ($1, $2, $3)")
-            .bind(story)
-            .bind(&s.reader)
-            .bind(q)
-            .execute(&mut **tx)
-            .await?;
+    // One statement a table, every row of the reader's in it.
+    if !s.answered.is_empty() {
+        let sql = rows_insert("answered (story, reader, question)", 3, s.answered.len());
+        let mut q = sqlx::query(&sql);
+        for question in &s.answered {
+            q = q.bind(story).bind(&s.reader).bind(question);
+        }
+        q.execute(&mut **tx).await?;
     }
-    for (q, c) in &s.choices {
-        sqlx::query(
-            "INSERT INTO choices (story, reader, question, choice) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(story)
-        .bind(&s.reader)
-        .bind(q)
-        .bind(c)
-        .execute(&mut **tx)
-        .await?;
+    if !s.choices.is_empty() {
+        let sql = rows_insert(
+            "choices (story, reader, question, choice)",
+            4,
+            s.choices.len(),
+        );
+        let mut q = sqlx::query(&sql);
+        for (question, choice) in &s.choices {
+            q = q.bind(story).bind(&s.reader).bind(question).bind(choice);
+        }
+        q.execute(&mut **tx).await?;
     }
-    for (q, field, body) in &s.texts {
-        sqlx::query(
-            "INSERT INTO texts (story, reader, question, field, body, saved_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(story)
-        .bind(&s.reader)
-        .bind(q)
-        .bind(*field)
-        .bind(body)
-        .bind(at)
-        .execute(&mut **tx)
-        .await?;
+    if !s.texts.is_empty() {
+        let sql = rows_insert(
+            "texts (story, reader, question, field, body, saved_at)",
+            6,
+            s.texts.len(),
+        );
+        let mut q = sqlx::query(&sql);
+        for (question, field, body) in &s.texts {
+            q = q
+                .bind(story)
+                .bind(&s.reader)
+                .bind(question)
+                .bind(*field)
+                .bind(body)
+                .bind(at);
+        }
+        q.execute(&mut **tx).await?;
     }
     Ok(())
+}
+
+/// `INSERT INTO <into> VALUES ($1, …), (…)`: `rows` rows of `columns`
+/// parameters each, numbered on.
+fn rows_insert(into: &str, columns: usize, rows: usize) -> String {
+    let mut sql = format!("INSERT INTO {into} VALUES ");
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..columns {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", r * columns + c + 1));
+        }
+        sql.push(')');
+    }
+    sql
 }
 
 /// The store's writer: takes every write waiting, commits them together,
@@ -530,7 +562,14 @@ async fn write_retrying(pool: &AnyPool, sqlite: bool, batch: &[Write]) -> Result
 async fn write_batch(pool: &AnyPool, batch: &[Write]) -> Result<(), sqlx::Error> {
     let at = now();
     let mut order: Vec<&Write> = batch.iter().collect();
+    // Stable: one reader's saves stay in the order they came.
     order.sort_by(|a, b| (&a.story, &a.submission.reader).cmp(&(&b.story, &b.submission.reader)));
+    // A reader's later save in the batch replaces their earlier one: only
+    // the last is written (each is acknowledged once the batch is durable).
+    let key = |w: &Write| (w.story.clone(), w.submission.reader.clone());
+    order.reverse();
+    order.dedup_by(|a, b| key(a) == key(b));
+    order.reverse();
     let mut tx = pool.begin().await?;
     let mut counts: BTreeMap<(String, i64), Deltas> = BTreeMap::new();
     for w in order {
@@ -566,7 +605,7 @@ pub fn redact(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{redact, Store, MAX_BATCH};
+    use super::{redact, rows_insert, Store, MAX_BATCH};
     use crate::answers::Submission;
 
     /// Saves queued one after another (a test runtime runs tasks in the
@@ -610,6 +649,14 @@ mod tests {
         }
         assert_eq!(store.verify().await.unwrap(), Vec::<String>::new());
         store.close().await;
+    }
+
+    #[test]
+    fn one_insert_takes_every_row_numbered_on() {
+        assert_eq!(
+            rows_insert("t (a, b)", 2, 3),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ($5, $6)"
+        );
     }
 
     #[test]
