@@ -172,6 +172,11 @@ pub fn render(
     let csp = policy(&[sha256(HEAD_SCRIPT), sha256(&loader)], results);
     let runtime = runtime.clone();
     let pictures_at = crate::components::figure::PicturesAt(format!("{}pictures/", place.path));
+    let preload = story
+        .lead
+        .as_deref()
+        .and_then(|slug| story.figure(slug))
+        .and_then(|f| crate::components::figure::lead_preload(f, &pictures_at.0));
     let html = to_html(move || {
         provide_context(pictures_at);
         view! {
@@ -179,6 +184,7 @@ pub fn render(
                 <head>
                     <meta charset="utf-8" />
                     <meta http-equiv="Content-Security-Policy" content=csp />
+                    {preload}
                     <script inner_html=loader></script>
                     <meta name="viewport" content="width=device-width, initial-scale=1" />
                     <meta name="color-scheme" content="light dark" />
@@ -448,6 +454,44 @@ mod tests {
                 crate::embed::Mode::Only(crate::part::Part::Timeline)
             ]
         );
+    }
+
+    #[test]
+    fn a_lead_picture_is_fetched_first_and_is_the_link_previews_picture() {
+        let mut story = crate::story::parse(
+            "riverside-library.toml",
+            include_str!("../../tests/stories/riverside-library.toml"),
+        )
+        .unwrap();
+        for f in &mut story.figures {
+            f.photo = Some(crate::story::Photo {
+                key: "k".into(),
+                width: 1600,
+                height: 1000,
+                fallback: crate::story::PhotoFormat::Jpeg,
+            });
+        }
+        let story: &'static Story = Box::leak(Box::new(story));
+        let place = Place::story("/x/", &story.slug).at(Some("https://example.org"));
+        let html = render(story, crate::i18n::english(), &place, &runtime(), &[]);
+        let at = "/x/riverside-library-test/pictures/flooded-bank-k";
+        let preload = format!(
+            "<link rel=\"preload\" as=\"image\" type=\"image/webp\" imagesrcset=\"{at}-400.webp 400w, {at}-800.webp 800w, {at}-1200.webp 1200w\" imagesizes=\"{}\" fetchpriority=\"high\">",
+            crate::components::figure::SIZES
+        );
+        let preloaded = html.find(&preload).expect("the lead preloaded");
+        assert!(
+            preloaded < html.find("<script").unwrap(),
+            "before the runtime starts"
+        );
+        assert_eq!(html.matches("rel=\"preload\"").count(), 1, "the lead only");
+        assert!(html.contains(&format!(
+            "<meta property=\"og:image\" content=\"https://example.org{at}-1200.jpg\">"
+        )));
+        assert!(html.contains("<meta property=\"og:image:height\" content=\"750\">"));
+        assert!(html.contains(
+            "<meta property=\"og:image:alt\" content=\"A made-up picture: a pale sky over a green bank and grey water.\">"
+        ));
     }
 
     #[test]
