@@ -23,7 +23,13 @@ test('emphasis, strong and links show as formatting, never as Markdown or HTML s
     for (const raw of ['*invented*', '**', '](', '&lt;', '<em>']) assert.ok(!text.includes(raw), raw);
     // In a table cell, the poll's intro and a question's help too.
     assert.equal(await page.locator('#library-facts td em').textContent(), 'invented');
-    assert.equal(await page.locator('.ex-poll__intro a').getAttribute('href'), '#library-facts');
+    // Every kind a story may link to: the web, mail, the site, the page.
+    const intro = page.locator('.ex-poll__intro a');
+    assert.deepEqual(await intro.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [
+      '#library-facts',
+      'mailto:desk@example.org',
+      'http://example.org/desk',
+    ]);
     const visits = page.getByRole('group', { name: 'How often do you visit a library?' });
     assert.match(await visits.getAttribute('aria-describedby'), /help/);
     assert.equal(await visits.locator('.ex-poll__help em').textContent(), 'any');

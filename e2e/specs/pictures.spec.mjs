@@ -76,9 +76,10 @@ test('a phone gets the width its screen needs, and nothing moves as pictures arr
   for (const [width, dpr, expected] of [
     [360, 1, '400'],
     [412, 2.625, '1200'],
+    [1280, 1, '800'],
   ]) {
     await site.withPage(
-      { path: PAGE, viewport: { width, height: 823 }, deviceScaleFactor: dpr, isMobile: true, hasTouch: true },
+      { path: PAGE, viewport: { width, height: 823 }, deviceScaleFactor: dpr, isMobile: width < 800, hasTouch: width < 800 },
       async (page) => {
         await page.waitForFunction(() => {
           const i = document.querySelector('#picture-flooded-bank img');

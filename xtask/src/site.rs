@@ -756,6 +756,133 @@ mod tests {
         fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// A runtime folder as Trunk leaves one (its files empty).
+    fn fake_runtime(dir: &Path) -> PathBuf {
+        let runtime = dir.join("runtime");
+        fs::create_dir_all(&runtime).unwrap();
+        fs::write(
+            runtime.join("index.html"),
+            "<html><head><link rel=\"modulepreload\" href=\"/explainer-1.js\"><link rel=\"preload\" href=\"/explainer-1_bg.wasm\"><style>p{}</style></head><body></body></html>",
+        )
+        .unwrap();
+        for f in ["explainer-1.js", "explainer-1_bg.wasm", "embed.js"] {
+            fs::write(runtime.join(f), "").unwrap();
+        }
+        runtime
+    }
+
+    /// Every `.html` file under `dir`, read.
+    fn pages_under(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+        for path in fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            if path.is_dir() {
+                pages_under(&path, out);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                out.push((path.clone(), fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_story_text_is_refused_and_none_of_it_reaches_a_page() {
+        let dir = temp("hostile");
+        let text = test_story_into(&dir);
+        let hostile = [
+            (
+                "is *invented* so that",
+                "is <script>alert(1)</script> so that",
+            ),
+            ("120,000 (*invented*)", "[120,000](javascript:alert(1))"),
+            (
+                "a river flood closes the old library.",
+                "a river <img src=x onerror=alert(1)> flood.",
+            ),
+            (
+                "The made-up town picks a design.",
+                "The [town](data:text/html,hi) picks a design.",
+            ),
+        ];
+        let mut broken = text.clone();
+        for (from, to) in hostile {
+            assert!(broken.contains(from), "{from}");
+            broken = broken.replacen(from, to, 1);
+        }
+        fs::write(dir.join("riverside-library.toml"), &broken).unwrap();
+        fs::write(dir.join("story.toml"), project_story()).unwrap();
+        let s = load(&dir, &locales_dir(&crate::util::Ctx::new().root), &dir).unwrap();
+        let lines: Vec<String> = s.problems.iter().map(problem_line).collect();
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        for (line, field) in lines.iter().zip([
+            "article.body[2]: HTML is not allowed (<script>)",
+            "article.tables[0].rows[0][1]: a link may lead to",
+            "context.sections[0].blocks[0].paragraph: HTML is not allowed (<img src=x onerror=alert(1)>)",
+            "timeline.milestones[0].summary: a link may lead to",
+        ]) {
+            assert!(line.starts_with("riverside-library.toml:") && line.contains(field), "{line}");
+        }
+        // Built with the problems shown (as `serve` does): the good story's
+        // page, the broken one's problems page, and nothing hostile in either.
+        let out = dir.join("dist");
+        write(&out, &fake_runtime(&dir), &Site::at("/"), &s, true).unwrap();
+        let mut pages = Vec::new();
+        pages_under(&out, &mut pages);
+        assert!(pages.len() >= 3, "{pages:?}");
+        let problems = fs::read_to_string(out.join("riverside-library-test/index.html")).unwrap();
+        assert!(
+            problems.contains("HTML is not allowed (&lt;script&gt;)"),
+            "the problem, escaped"
+        );
+        for (path, html) in &pages {
+            assert_eq!(hostile_in(html), Vec::<String>::new(), "{}", path.display());
+        }
+        // The check sees what it looks for.
+        assert_eq!(
+            hostile_in("<p><img src=x onerror=alert(1)><a href=\"JavaScript:x\">a</a><script>alert(1)</script></p>"),
+            ["img onerror", "a href JavaScript:x", "script alert(1)"]
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// What in `html`, read as a browser reads it, could run a story's
+    /// code: event-handler attributes, `javascript:`/`data:` links, and
+    /// script text calling `alert`.
+    fn hostile_in(html: &str) -> Vec<String> {
+        let found = std::cell::RefCell::new(Vec::new());
+        lol_html::rewrite_str(
+            html,
+            lol_html::RewriteStrSettings {
+                element_content_handlers: vec![
+                    lol_html::element!("*", |el| {
+                        for a in el.attributes() {
+                            if a.name().starts_with("on") {
+                                found
+                                    .borrow_mut()
+                                    .push(format!("{} {}", el.tag_name(), a.name()));
+                            }
+                        }
+                        Ok(())
+                    }),
+                    lol_html::element!("a[href]", |el| {
+                        let href = el.get_attribute("href").unwrap_or_default();
+                        let lower = href.trim().to_ascii_lowercase();
+                        if lower.starts_with("javascript:") || lower.starts_with("data:") {
+                            found.borrow_mut().push(format!("a href {href}"));
+                        }
+                        Ok(())
+                    }),
+                    lol_html::text!("script", |t| {
+                        if t.as_str().contains("alert") {
+                            found.borrow_mut().push(format!("script {}", t.as_str()));
+                        }
+                        Ok(())
+                    }),
+                ],
+                ..lol_html::RewriteStrSettings::new()
+            },
+        )
+        .unwrap();
+        found.into_inner()
+    }
+
     /// A PNG `width` pixels wide.
     fn image_of_width(width: u32) -> Vec<u8> {
         let mut out = Vec::new();
