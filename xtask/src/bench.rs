@@ -218,21 +218,11 @@ pub struct Pages {
 
 /// The static limit and the peer written, then the three pages measured.
 fn measure_pages(ctx: &Ctx, site: &Path, out: &Path, runs: u32) -> Result<Pages> {
-    let script = ctx.root.join("bench").join("bench.mjs");
     let limit = out.join("limit");
     let limit_info = out.join("limit.tsv");
     fresh_dir(&limit)?;
     let _ = fs::remove_file(&limit_info);
-    run(ctx
-        .cmd("node")
-        .arg(&script)
-        .arg("snapshot")
-        .arg("--site")
-        .arg(site)
-        .arg("--out")
-        .arg(&limit)
-        .arg("--info")
-        .arg(&limit_info))?;
+    snapshot(ctx, site, &limit, &limit_info)?;
     let same_css = check_limit(&limit, site)?;
 
     let peer = out.join("peer");
@@ -245,16 +235,12 @@ fn measure_pages(ctx: &Ctx, site: &Path, out: &Path, runs: u32) -> Result<Pages>
 
     let samples_path = out.join("samples.tsv");
     let _ = fs::remove_file(&samples_path);
-    let page_arg = |name: &str, dir: &Path| format!("{name}={}", dir.display());
-    run(ctx
-        .cmd("node")
-        .arg(&script)
-        .arg("measure")
-        .args(["--runs", &runs.to_string(), "--out"])
-        .arg(&samples_path)
-        .arg(page_arg("ours", site))
-        .arg(page_arg("limit", &limit))
-        .arg(page_arg("peer", &peer)))?;
+    measure(
+        ctx,
+        runs,
+        &samples_path,
+        &[("ours", site), ("limit", &limit), ("peer", &peer)],
+    )?;
 
     let read =
         |p: &Path| fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
@@ -301,35 +287,51 @@ fn measure_pictures(ctx: &Ctx, out: &Path, runs: u32) -> Result<Samples> {
             ),
         ]),
     )?;
-    let script = ctx.root.join("bench").join("bench.mjs");
     let (limit, info, samples) = (
         base.join("limit"),
         base.join("limit.tsv"),
         base.join("samples.tsv"),
     );
-    run(ctx
-        .cmd("node")
-        .arg(&script)
-        .arg("snapshot")
-        .arg("--site")
-        .arg(&built.dist)
-        .arg("--out")
-        .arg(&limit)
-        .arg("--info")
-        .arg(&info))?;
+    snapshot(ctx, &built.dist, &limit, &info)?;
     check_limit(&limit, &built.dist)?;
-    let page_arg = |name: &str, dir: &Path| format!("{name}={}", dir.display());
-    run(ctx
-        .cmd("node")
-        .arg(&script)
-        .arg("measure")
-        .args(["--runs", &runs.to_string(), "--out"])
-        .arg(&samples)
-        .arg(page_arg("ours", &built.dist))
-        .arg(page_arg("limit", &limit)))?;
+    measure(
+        ctx,
+        runs,
+        &samples,
+        &[("ours", &built.dist), ("limit", &limit)],
+    )?;
     let text = fs::read_to_string(&samples)
         .map_err(|e| format!("cannot read {}: {e}", samples.display()))?;
     Samples::parse(&text)
+}
+
+/// `bench.mjs snapshot`: the static limit of `site`'s root page into `out`,
+/// what it did into `info`.
+fn snapshot(ctx: &Ctx, site: &Path, out: &Path, info: &Path) -> Result {
+    run(ctx
+        .cmd("node")
+        .arg(ctx.root.join("bench").join("bench.mjs"))
+        .arg("snapshot")
+        .arg("--site")
+        .arg(site)
+        .arg("--out")
+        .arg(out)
+        .arg("--info")
+        .arg(info))
+}
+
+/// `bench.mjs measure`: each of `pages` (name, folder) loaded `runs` times
+/// on every profile, the samples into `out`.
+fn measure(ctx: &Ctx, runs: u32, out: &Path, pages: &[(&str, &Path)]) -> Result {
+    let mut cmd = ctx.cmd("node");
+    cmd.arg(ctx.root.join("bench").join("bench.mjs"))
+        .arg("measure")
+        .args(["--runs", &runs.to_string(), "--out"])
+        .arg(out);
+    for (name, dir) in pages {
+        cmd.arg(format!("{name}={}", dir.display()));
+    }
+    run(&mut cmd)
 }
 
 /// The limit is a page without code; returns whether its inline CSS is our
