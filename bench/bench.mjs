@@ -10,7 +10,7 @@
 // .outerHTML` (prefixed with `<!doctype html>`) with every `<script>`
 // element (the runtime's loader and the embed view's script, both inline)
 // and every `link[rel=preload|modulepreload]` removed. That is written as
-// OUT/index.html, with the site's files it still references (the favicon)
+// OUT/index.html, with the site's files it still references (the favicon, pictures)
 // copied beside it. So the limit has the same inline CSS and the same
 // rendered DOM as our page once it is ready, and no code. INFO gets `meta`
 // lines: what was removed, what was copied, and whether both profiles gave
@@ -478,9 +478,20 @@ function staticCopy() {
       : `link[rel=${el.getAttribute('rel')}][href=${el.getAttribute('href')}]`,
   );
   for (const el of code) el.remove();
+  // Every candidate of a `srcset` too (the pictures' widths and formats),
+  // as absolute addresses.
+  const candidates = [...root.querySelectorAll('[srcset]')].flatMap((e) =>
+    e
+      .getAttribute('srcset')
+      .split(',')
+      .map((c) => c.trim().split(/\s+/)[0])
+      .filter(Boolean)
+      .map((u) => new URL(u, document.baseURI).href),
+  );
   const refs = [
     ...[...root.querySelectorAll('link[href]')].map((l) => l.href),
     ...[...root.querySelectorAll('[src]')].map((e) => e.src),
+    ...candidates,
   ];
   return { html: `<!doctype html>\n${root.outerHTML}`, removed, refs };
 }
@@ -519,7 +530,8 @@ async function snapshot(opts) {
     info.push(tsv('meta', 'limit_bytes', Buffer.byteLength(first.html)));
     const differ = others.filter((o) => o.html !== first.html).map((o) => o.profile.name);
     info.push(tsv('meta', 'limit_same_on_every_profile', differ.length === 0 ? 'yes' : `no (${differ.join(', ')} differ)`));
-    // The site's files it still references (the favicon), copied as they are.
+    // The site's files it still references (the favicon, every picture
+    // candidate), copied as they are.
     const copied = [];
     for (const ref of new Set(first.refs)) {
       let url;

@@ -192,9 +192,11 @@ pub fn render(
                 <head>
                     <meta charset="utf-8" />
                     <meta http-equiv="Content-Security-Policy" content=csp />
+                    // Before the preload: the lead's width is chosen for
+                    // the phone's viewport, not the 980 px default.
+                    <meta name="viewport" content="width=device-width, initial-scale=1" />
                     {preload}
                     <script inner_html=loader></script>
-                    <meta name="viewport" content="width=device-width, initial-scale=1" />
                     <meta name="color-scheme" content="light dark" />
                     <HeadTags story=story place=place card=card />
                     <script inner_html=HEAD_SCRIPT></script>
@@ -491,6 +493,10 @@ mod tests {
         assert!(
             preloaded < html.find("<script").unwrap(),
             "before the runtime starts"
+        );
+        assert!(
+            html.find("name=\"viewport\"").unwrap() < preloaded,
+            "chosen for the phone's viewport"
         );
         assert_eq!(html.matches("rel=\"preload\"").count(), 1, "the lead only");
         assert!(html.contains(&format!(
