@@ -51,10 +51,16 @@ after(async () => {
   }
 });
 
-/** Reloads `page` until `check()` holds; returns the milliseconds since `since`. */
+/**
+ * Reloads `page` until `check()` holds; returns the milliseconds since `since`.
+ * Each reload waits for the document, not its pictures: a reload may land
+ * while the site is swapped, and the text is what the editor checks.
+ */
 async function reloadUntil(page, check, since, timeout = 10_000) {
   while (Date.now() - since < timeout) {
-    await page.reload({ waitUntil: 'load' });
+    await page.reload({ waitUntil: 'domcontentloaded' }).catch((e) => {
+      throw new Error(`${e.message}\nthe server said:\n${output}`);
+    });
     if (await check()) return Date.now() - since;
     await new Promise((r) => setTimeout(r, 100));
   }

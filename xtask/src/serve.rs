@@ -214,6 +214,8 @@ pub fn mime(path: &Path) -> &'static str {
         "json" => "application/json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
@@ -294,6 +296,8 @@ mod tests {
         assert_eq!(file("/news/", "/news/a-story/"), "a-story/index.html");
         assert_eq!(file("/news/", "/a-story/"), "missing");
         assert_eq!(mime(Path::new("x.wasm")), "application/wasm");
+        assert_eq!(mime(Path::new("a-400.webp")), "image/webp");
+        assert_eq!(mime(Path::new("a-400.jpg")), "image/jpeg");
         fs::remove_dir_all(&dist).unwrap();
     }
 }
