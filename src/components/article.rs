@@ -36,7 +36,7 @@ pub fn Article(
                 <p class="ex-article__standfirst">{story.standfirst.as_str()}</p>
                 <p class="ex-byline">{byline}</p>
             </header>
-            {story.lead.as_deref().and_then(|slug| story.figure(slug)).map(|f| view! { <Figure figure=f lead=true /> })}
+            {story.lead_figure().map(|f| view! { <Figure figure=f lead=true /> })}
             <div class="ex-article__body">
                 {story
                     .body

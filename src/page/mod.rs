@@ -181,9 +181,7 @@ pub fn render(
     let runtime = runtime.clone();
     let pictures_at = crate::components::figure::PicturesAt(format!("{}pictures/", place.path));
     let preload = story
-        .lead
-        .as_deref()
-        .and_then(|slug| story.figure(slug))
+        .lead_figure()
         .and_then(|f| crate::components::figure::lead_preload(f, &pictures_at.0));
     let html = to_html(move || {
         provide_context(pictures_at);
@@ -233,17 +231,13 @@ pub fn HeadTags(
     let description = story.description.as_str();
     let page = place.url("");
     // The story's lead picture, else the card drawn from its words.
-    let lead = story
-        .lead
-        .as_deref()
-        .and_then(|slug| story.figure(slug))
-        .and_then(|f| {
-            let photo = f.photo.as_ref()?;
-            let width = crate::story::Photo::WIDTHS[2];
-            let file = photo.file(&f.slug, width, photo.fallback.extension());
-            let url = place.url(&format!("pictures/{file}"))?;
-            Some((url, width, photo.height_at(width), f.alt.clone()))
-        });
+    let lead = story.lead_figure().and_then(|f| {
+        let photo = f.photo.as_ref()?;
+        let width = crate::story::Photo::WIDTHS[2];
+        let file = photo.file(&f.slug, width, photo.fallback.extension());
+        let url = place.url(&format!("pictures/{file}"))?;
+        Some((url, width, photo.height_at(width), f.alt.clone()))
+    });
     let image = lead.or_else(|| {
         card.as_ref().and_then(|c| {
             let url = place.url(&format!("images/{}.png", c.name))?;

@@ -78,6 +78,11 @@ impl Story {
             .filter(|p| self.heading_of(*p).is_some())
     }
 
+    /// The lead picture, when the story names one.
+    pub fn lead_figure(&self) -> Option<&Figure> {
+        self.lead.as_deref().and_then(|slug| self.figure(slug))
+    }
+
     /// The picture with this slug.
     pub fn figure(&self, slug: &str) -> Option<&Figure> {
         self.figures.iter().find(|f| f.slug == slug)
