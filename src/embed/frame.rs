@@ -147,7 +147,7 @@ fn links_leave_the_frame(parent: &web_sys::Window, secret: Option<String>) {
                 let link = wp_message(secret, "link", Json::str(field(&a, "href")));
                 let _ = parent.post_message(&crate::json::to_js(&link), "*");
             }
-            Follow::NewTab if href.starts_with('#') => {
+            Follow::WholePage => {
                 e.prevent_default();
                 let _ = browser::window().open_with_url_and_target_and_features(
                     &format!("{page}{href}"),

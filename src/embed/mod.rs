@@ -47,9 +47,11 @@ pub enum Follow {
     /// Through WordPress (its `link` message): a page of the frame's own
     /// site, in WordPress's sandboxed frame, which may open nothing itself.
     WordPress,
-    /// In a new tab: another page, or a part of the page this view leaves
-    /// out (the whole page, at that part).
+    /// In a new tab: another page.
     NewTab,
+    /// In a new tab, the whole page at that part: a part of the page this
+    /// view leaves out.
+    WholePage,
 }
 
 /// Where a click on the link `href` leads in an embedded view: `shown`
@@ -59,7 +61,7 @@ pub enum Follow {
 pub fn follow(href: &str, shown: bool, same_host: bool, wordpress: bool) -> Follow {
     match href.strip_prefix('#') {
         Some(_) if shown => Follow::Here,
-        Some(_) => Follow::NewTab,
+        Some(_) => Follow::WholePage,
         None if wordpress && same_host => Follow::WordPress,
         None => Follow::NewTab,
     }
@@ -281,7 +283,7 @@ mod tests {
     #[test]
     fn links_leave_the_frame_unless_they_name_a_part_it_shows() {
         assert_eq!(follow("#background", true, true, false), Follow::Here);
-        assert_eq!(follow("#background", false, true, false), Follow::NewTab);
+        assert_eq!(follow("#background", false, true, false), Follow::WholePage);
         assert_eq!(
             follow("https://example.org/", false, false, false),
             Follow::NewTab
