@@ -181,6 +181,16 @@ fn fresh_dir(dir: &Path) -> Result {
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))
 }
 
+/// Copies the test story's pictures (the folder beside it, named like it)
+/// into `content`; gives that folder and its copy.
+fn test_story_pictures(ctx: &Ctx, content: &Path) -> Result<(PathBuf, PathBuf)> {
+    let own = ctx.root.join(TEST_STORY).with_extension("");
+    let to = content.join(own.file_name().unwrap_or_default());
+    fs::create_dir_all(&to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    copy_tree(&own, &to, &|_| true)?;
+    Ok((own, to))
+}
+
 /// Copies the files under `from` for which `keep` holds into `to`.
 fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result {
     let entries = fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
@@ -272,11 +282,7 @@ fn measure_pictures(ctx: &Ctx, out: &Path, runs: u32) -> Result<Samples> {
     let story = ctx.root.join(TEST_STORY);
     let name = story.file_name().unwrap_or_default();
     fs::copy(&story, content.join(name)).map_err(|e| format!("cannot copy {TEST_STORY}: {e}"))?;
-    let own = story.with_extension("");
-    let pictures = content.join(own.file_name().unwrap_or_default());
-    fs::create_dir_all(&pictures)
-        .map_err(|e| format!("cannot create {}: {e}", pictures.display()))?;
-    copy_tree(&own, &pictures, &|_| true)?;
+    test_story_pictures(ctx, &content)?;
     let built = crate::build(
         ctx,
         &Options(vec![
@@ -970,11 +976,7 @@ fn pictures_content(ctx: &Ctx, dir: &Path) -> Result<PathBuf> {
         &ctx.root.join("content").join(crate::site::DEFAULT_FILE),
         &content.join(crate::site::DEFAULT_FILE),
     )?;
-    let own = ctx.root.join(TEST_STORY).with_extension("");
-    let pictures = content.join(own.file_name().unwrap_or_default());
-    fs::create_dir_all(&pictures)
-        .map_err(|e| format!("cannot create {}: {e}", pictures.display()))?;
-    copy_tree(&own, &pictures, &|_| true)?;
+    let (own, pictures) = test_story_pictures(ctx, &content)?;
     let own_count = fs::read_dir(&own).map_err(|e| e.to_string())?.count();
     let extra = PICTURES.saturating_sub(own_count);
     let photo =
@@ -1017,11 +1019,8 @@ fn build_content(ctx: &Ctx, dir: &Path, n: usize) -> Result<PathBuf> {
     write(crate::site::DEFAULT_FILE, &read(&story)?)?;
     let test = read(&ctx.root.join(TEST_STORY))?;
     // The test story's pictures, which every copy names.
-    let pictures = ctx.root.join(TEST_STORY).with_extension("");
-    if n > 1 && pictures.is_dir() {
-        let to = content.join(pictures.file_name().unwrap_or_default());
-        fs::create_dir_all(&to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
-        copy_tree(&pictures, &to, &|_| true)?;
+    if n > 1 {
+        test_story_pictures(ctx, &content)?;
     }
     for k in 1..n {
         write(
