@@ -14,14 +14,19 @@
 //!   rebuild fails, the last good site is served and the error printed.
 //!
 //! Files are served from `dist/` as they are, with `Cache-Control:
-//! no-cache`, so a reload always asks again.
+//! no-cache`, so a reload always asks again, by axum on a small tokio
+//! runtime of its own (the results service's stack). A browser keeps
+//! several connections open to a page's host; each is served however many
+//! others are idle (tiny_http, used before, could leave a new connection
+//! waiting for an idle one to close: a reload then hung for 30 s).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use axum::body::Body;
+use axum::http::{header, Method, Request, Response, StatusCode};
 
 use crate::runtime;
 use crate::site;
@@ -45,15 +50,32 @@ pub struct Config {
 pub fn serve(ctx: &Ctx, config: &Config) -> Result {
     let built = runtime::build(ctx, &config.root, false)?;
     rebuild_site(ctx, config, &built.dir)?;
-    let server = Server::http((config.address.as_str(), config.port))
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .build()
+        .map_err(|e| format!("cannot start the server's runtime: {e}"))?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind((
+            config.address.as_str(),
+            config.port,
+        )))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", config.address, config.port))?;
     let dist = config.dist.clone();
     let root = config.root.clone();
+    let app = axum::Router::new().fallback(move |request: Request<Body>| {
+        let (dist, root) = (dist.clone(), root.clone());
+        async move {
+            tokio::task::spawn_blocking(move || respond(&request, &dist, &root))
+                .await
+                .unwrap_or_else(|_| {
+                    plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error\n")
+                })
+        }
+    });
     thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let dist = dist.clone();
-            let root = root.clone();
-            thread::spawn(move || respond(request, &dist, &root));
+        if let Err(e) = runtime.block_on(async { axum::serve(listener, app).await }) {
+            eprintln!("serve: the server stopped: {e}");
         }
     });
     println!(
@@ -221,48 +243,65 @@ pub fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+/// A plain-text response.
+fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+    let mut response = Response::new(Body::from(text));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
 }
 
-fn respond(request: Request, dist: &Path, root: &str) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::from_string("Method Not Allowed").with_status_code(405));
-        return;
+/// The answer to one request (files are read while no site is swapped in).
+fn respond(request: &Request<Body>, dist: &Path, root: &str) -> Response<Body> {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return plain(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed\n");
     }
-    let path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_owned();
-    let read = {
+    let path = request.uri().path();
+    let found = {
         let _held = site::SWAP.read().unwrap_or_else(|e| e.into_inner());
-        match resolve(dist, root, &path) {
-            Found::File(file) => fs::read(&file).map(|bytes| (file, bytes)).ok(),
-            Found::Redirect(to) => {
-                let response =
-                    Response::empty(StatusCode(301)).with_header(header("Location", &to));
-                let _ = request.respond(response);
-                return;
-            }
-            Found::Missing => None,
+        match resolve(dist, root, path) {
+            Found::File(file) => fs::read(&file).map(|bytes| (file, bytes)).map_err(|_| None),
+            Found::Redirect(to) => Err(Some(to)),
+            Found::Missing => Err(None),
         }
     };
-    let response = match read {
-        Some((file, bytes)) => Response::from_data(bytes)
-            .with_header(header("Content-Type", mime(&file)))
-            .with_header(header("Cache-Control", "no-cache"))
-            .with_header(header("X-Content-Type-Options", "nosniff"))
+    match found {
+        Ok((file, bytes)) => {
+            let mut response = Response::new(Body::from(bytes));
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                header::HeaderValue::from_static(mime(&file)),
+            );
+            headers.insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-cache"),
+            );
+            headers.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                header::HeaderValue::from_static("nosniff"),
+            );
             // As static hosts such as GitHub Pages do: a sandboxed frame
             // (WordPress's embeds) has an opaque origin, and loads the
             // runtime's module and wasm only with this.
-            .with_header(header("Access-Control-Allow-Origin", "*")),
-        None => Response::from_data(b"Not Found\n".to_vec())
-            .with_status_code(404)
-            .with_header(header("Content-Type", "text/plain; charset=utf-8")),
-    };
-    let _ = request.respond(response);
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                header::HeaderValue::from_static("*"),
+            );
+            response
+        }
+        Err(Some(to)) => {
+            let mut response = plain(StatusCode::MOVED_PERMANENTLY, "Moved Permanently\n");
+            if let Ok(location) = header::HeaderValue::from_str(&to) {
+                response.headers_mut().insert(header::LOCATION, location);
+            }
+            response
+        }
+        Err(None) => plain(StatusCode::NOT_FOUND, "Not Found\n"),
+    }
 }
 
 #[cfg(test)]
