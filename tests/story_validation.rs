@@ -616,7 +616,10 @@ fn test_stories_say_they_are_made_up() {
         };
         for said in [
             &story.headline,
-            &story.disclaimer,
+            story
+                .disclaimer
+                .as_ref()
+                .expect("a test story says it is made up at its end"),
             &story.body[0].text().unwrap().plain,
         ] {
             let said = said.to_lowercase();
@@ -1020,4 +1023,91 @@ fn a_link_to_a_part_the_story_leaves_out_leads_nowhere() {
         "{}",
         errs[0]
     );
+}
+
+/// A made-up timeline-only story as an import writes one: no section,
+/// byline, description or disclaimer; no sectors; events.
+const EVENTS_ONLY: &str = r#"
+[story]
+slug = "made-up-events"
+language = "en"
+headline = "A made-up timeline of events"
+standfirst = "Made up for a test."
+
+[timeline]
+heading = "Events"
+
+[[timeline.milestones]]
+slug = "first"
+title = "First"
+start = "1815-12-10"
+end = "1852-11-27"
+display_date = "Winter 1815, or so"
+status = "event"
+
+[[timeline.milestones]]
+slug = "second"
+title = "Second"
+start = "1948"
+status = "event"
+summary = "Something *made up*."
+"#;
+
+#[test]
+fn a_story_of_events_needs_no_byline_sectors_sources_or_statuses() {
+    let story = parse("t.toml", EVENTS_ONLY).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        (story.section.as_deref(), story.byline.as_ref()),
+        (None, None)
+    );
+    assert_eq!(
+        story.description, story.standfirst,
+        "the standfirst describes it"
+    );
+    assert_eq!(story.disclaimer, None);
+    let tl = story.timeline.unwrap();
+    assert!(tl.sectors.is_empty());
+    let first = &tl.milestones[0];
+    assert_eq!(first.status, explainer::story::Status::Event);
+    assert!(first.reported(), "an event's line does not wait for a day");
+    assert_eq!(first.display_date.as_deref(), Some("Winter 1815, or so"));
+    assert_eq!(
+        (
+            first.sector.as_ref(),
+            first.summary.as_ref(),
+            first.source.as_ref()
+        ),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn an_event_with_an_impact_words_without_dates_or_an_unknown_sector_are_problems() {
+    let text = EVENTS_ONLY
+        .replace(
+            "status = \"event\"\nsummary",
+            "status = \"event\"\nimpact = \"Big.\"\nsummary",
+        )
+        .replace("start = \"1815-12-10\"\nend = \"1852-11-27\"\n", "")
+        .replace(
+            "slug = \"first\"\n",
+            "slug = \"first\"\nsector = \"nowhere\"\n",
+        );
+    let errs = match parse("t.toml", &text) {
+        Ok(_) => panic!("accepted"),
+        Err(e) => e.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    };
+    let has = |field: &str, words: &str| {
+        assert!(
+            errs.iter().any(|e| e.contains(field) && e.contains(words)),
+            "{field}: {words}: {errs:#?}"
+        );
+    };
+    has("timeline.milestones[0].display_date", "need the dates too");
+    has(
+        "timeline.milestones[0].sector",
+        "the timeline has no [[timeline.sectors]]",
+    );
+    has("timeline.milestones[1].impact", "an event has no impact");
+    assert_eq!(errs.len(), 3, "{errs:#?}");
 }

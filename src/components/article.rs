@@ -15,26 +15,29 @@ pub fn Article(
     /// The edition's locale (the byline's words).
     t: &'static Locale,
 ) -> impl IntoView {
-    let byline = t
-        .rich("byline", &["name", "role"], &[])
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => Either::Left(text),
-            Piece::Slot(0) => Either::Right(
-                view! { <span class="ex-byline__name">{story.author.as_str()}</span> },
-            ),
-            Piece::Slot(_) => Either::Right(
-                view! { <span class="ex-byline__role">{story.author_role.as_str()}</span> },
-            ),
-        })
-        .collect_view();
+    let byline = story.byline.as_ref().map(|b| {
+        let words = t
+            .rich("byline", &["name", "role"], &[])
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => Either::Left(text),
+                Piece::Slot(0) => {
+                    Either::Right(view! { <span class="ex-byline__name">{b.name.as_str()}</span> })
+                }
+                Piece::Slot(_) => {
+                    Either::Right(view! { <span class="ex-byline__role">{b.role.as_str()}</span> })
+                }
+            })
+            .collect_view();
+        view! { <p class="ex-byline">{words}</p> }
+    });
     view! {
         <article class="ex-article" aria-labelledby="ex-headline">
             <header class="ex-article__header">
-                <p class="ex-article__section">{story.section.as_str()}</p>
+                {story.section.as_deref().map(|s| view! { <p class="ex-article__section">{s}</p> })}
                 <h1 id="ex-headline" class="ex-article__headline">{story.headline.as_str()}</h1>
                 <p class="ex-article__standfirst">{story.standfirst.as_str()}</p>
-                <p class="ex-byline">{byline}</p>
+                {byline}
             </header>
             {story.lead_figure().map(|f| view! { <Figure figure=f lead=true /> })}
             <div class="ex-article__body">
@@ -48,7 +51,7 @@ pub fn Article(
                     .collect_view()}
             </div>
             {story.tables.iter().map(|t| view! { <DataTable table=t /> }).collect_view()}
-            <p class="ex-article__disclaimer">{story.disclaimer.as_str()}</p>
+            {story.disclaimer.as_deref().map(|d| view! { <p class="ex-article__disclaimer">{d}</p> })}
         </article>
     }
 }

@@ -29,6 +29,7 @@ mod tests {
         assert_eq!(back.0, view);
         assert!(text.starts_with('"'), "one string: {}", &text[..40]);
         let first = &story.timeline.as_ref().unwrap().milestones[0].summary;
+        let first = first.as_ref().unwrap();
         assert!(!text.contains(first.html.as_str()), "packed, not JSON text");
         assert!(!text.contains("summary"), "no field names on the wire");
     }

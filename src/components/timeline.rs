@@ -76,20 +76,20 @@ pub struct FilterView {
 pub struct MilestoneView {
     /// Its dates (empty when undated).
     pub dates: Vec<DatePiece>,
-    /// Its sector's label.
-    pub sector: String,
+    /// Its sector's label, if it has a sector.
+    pub sector: Option<String>,
     /// Its mark on the axis: class and inline style (none when undated).
     pub track: Option<(String, String)>,
-    /// Its status line as built (no "today").
-    pub status: String,
-    /// What it is.
-    pub summary: String,
+    /// Its status line as built (no "today"); none for an event.
+    pub status: Option<String>,
+    /// What it is, if the story says.
+    pub summary: Option<String>,
     /// Its impact or reported outcome, with its label ("Expected impact: ").
     pub impact: Option<(String, String)>,
     /// A note, with its label ("Note: ").
     pub note: Option<(String, String)>,
-    /// Where the source says so.
-    pub source: String,
+    /// Where the source says so, if the story names a passage.
+    pub source: Option<String>,
     /// Its picture's HTML (`components::figure`), when it has one.
     pub figure: Option<String>,
 }
@@ -165,7 +165,7 @@ impl TimelineView {
                 let count = timeline
                     .milestones
                     .iter()
-                    .filter(|m| m.sector == sector.slug)
+                    .filter(|m| m.sector.as_ref() == Some(&sector.slug))
                     .count();
                 FilterView {
                     count: t.format(
@@ -179,17 +179,23 @@ impl TimelineView {
             .iter()
             .map(|&i| {
                 let m = &timeline.milestones[i];
-                let sector = timeline
-                    .sectors
-                    .iter()
-                    .find(|s| s.slug == m.sector)
-                    .map_or(m.sector.clone(), |s| s.label.clone());
+                let sector = m.sector.as_ref().map(|k| {
+                    timeline
+                        .sectors
+                        .iter()
+                        .find(|s| s.slug == *k)
+                        .map_or(k.clone(), |s| s.label.clone())
+                });
                 MilestoneView {
-                    dates: m.when.map(|w| dates(w, t)).unwrap_or_default(),
+                    dates: m
+                        .when
+                        .map(|w| dates(w, m.display_date.as_deref(), t))
+                        .unwrap_or_default(),
                     sector,
                     track: m.when.zip(axis).map(|(w, a)| track(a.place(w))),
-                    status: t.status(status_line(m.when, m.reported, None)),
-                    summary: m.summary.html.clone(),
+                    status: (m.status != crate::story::Status::Event)
+                        .then(|| t.status(status_line(m.when, m.reported(), None))),
+                    summary: m.summary.as_ref().map(|s| s.html.clone()),
                     impact: m
                         .impact
                         .clone()
@@ -198,10 +204,12 @@ impl TimelineView {
                         .note
                         .clone()
                         .map(|n| (format!("{}: ", t.text("milestone-note")), n.html)),
-                    source: t.format(
-                        "milestone-source",
-                        &[("passage", Value::Text(m.source.clone()))],
-                    ),
+                    source: m.source.as_ref().map(|passage| {
+                        t.format(
+                            "milestone-source",
+                            &[("passage", Value::Text(passage.clone()))],
+                        )
+                    }),
                     figure: m
                         .figure
                         .as_ref()
@@ -240,9 +248,13 @@ impl TimelineView {
     }
 }
 
-/// A milestone's dates in the edition's words, each end a `<time>`.
+/// A milestone's dates in the edition's words, each end a `<time>`; or
+/// the story's own words for them, one `<time>` of its start.
 #[cfg(feature = "render")]
-fn dates(when: When, t: &Locale) -> Vec<DatePiece> {
+fn dates(when: When, words: Option<&str>, t: &Locale) -> Vec<DatePiece> {
+    if let Some(words) = words {
+        return vec![DatePiece::Time(when.start().datetime(), words.to_owned())];
+    }
     let ends = [Some(when.start()), when.end()];
     t.when_pieces(when)
         .into_iter()
@@ -280,7 +292,7 @@ fn track(p: Placement) -> (String, String) {
 
 #[cfg(feature = "render")]
 fn impact_label(m: &Milestone, t: &Locale) -> String {
-    t.text(if m.reported {
+    t.text(if m.reported() {
         "milestone-reported-outcome"
     } else {
         "milestone-expected-impact"
@@ -461,7 +473,7 @@ pub fn TimelineIsland(
             .map(|(d, a)| a.percent(d))
     };
     let is_selected = move |i: usize| state.with(|s| s.selected == Some(i));
-    let status = move |i: usize, built: &str| {
+    let status = move |i: usize, built: &str| -> String {
         let line = outline.with_value(|o| {
             let m = &o.milestones[i];
             status_line(m.when, m.reported, today.get())
@@ -535,7 +547,7 @@ pub fn TimelineIsland(
         view! {
             <li
                 id=anchor(&slug)
-                class=format!("ex-ms ex-sector-{}", sector % 8)
+                class=format!("ex-ms ex-sector-{}", sector.map_or("none".to_owned(), |k| (k % 8).to_string()))
                 class:ex-ms--selected=move || is_selected(i)
                 hidden=move || !state.with(|s| s.is_visible(i))
             >
@@ -556,7 +568,7 @@ pub fn TimelineIsland(
                     <span class="ex-ms__title">{title}</span>
                     <span class="ex-ms__meta">
                         <span class="ex-ms__when">{when()}</span>
-                        <span class="ex-ms__sector">{sector_label.clone()}</span>
+                        {sector_label.clone().map(|s| view! { <span class="ex-ms__sector">{s}</span> })}
                     </span>
                 </button>
                 {track}
@@ -566,20 +578,24 @@ pub fn TimelineIsland(
                             <dt>{w.when.clone()}</dt>
                             <dd>{when()}</dd>
                         </div>
-                        <div>
-                            <dt>{w.sector.clone()}</dt>
-                            <dd>{sector_label}</dd>
-                        </div>
-                        <div>
-                            <dt>{w.status.clone()}</dt>
-                            <dd class="ex-ms__status">{move || status(i, &built_status)}</dd>
-                        </div>
+                        {sector_label.map(|s| view! {
+                            <div>
+                                <dt>{w.sector.clone()}</dt>
+                                <dd>{s}</dd>
+                            </div>
+                        })}
+                        {built_status.map(|built| view! {
+                            <div>
+                                <dt>{w.status.clone()}</dt>
+                                <dd class="ex-ms__status">{move || status(i, &built)}</dd>
+                            </div>
+                        })}
                     </dl>
-                    <p inner_html=summary></p>
+                    {summary.map(|html| view! { <p inner_html=html></p> })}
                     {impact.map(|(label, html)| view! { <p><strong>{label}</strong> <span inner_html=html></span></p> })}
                     {note.map(|(label, html)| view! { <p class="ex-ms__note"><strong>{label}</strong> <span inner_html=html></span></p> })}
                     {figure.map(|html| view! { <div class="ex-ms__figure" inner_html=html></div> })}
-                    <p class="ex-ms__source">{source}</p>
+                    {source.map(|s| view! { <p class="ex-ms__source">{s}</p> })}
                     <div class="ex-ms__actions ex-no-print">
                         <button type="button" class="ex-button ex-ms__copy" on:click=move |_| copy(i)>
                             {w.copy_link.clone()}
@@ -609,15 +625,18 @@ pub fn TimelineIsland(
         })
         .collect_view();
     let heading = outline.with_value(|o| o.heading.clone());
+    let has_sectors = outline.with_value(|o| !o.sectors.is_empty());
 
     view! {
         <section id="timeline" class="ex-timeline" aria-labelledby="ex-timeline-heading">
             <h2 id="ex-timeline-heading" class="ex-section-heading">{heading}</h2>
             <p class="ex-timeline__hint ex-no-print">{words.hint}</p>
-            <fieldset class="ex-timeline__filters ex-no-print">
-                <legend>{words.filters}</legend>
-                <ul class="ex-timeline__filter-list">{filter_list}</ul>
-            </fieldset>
+            {has_sectors.then(|| view! {
+                <fieldset class="ex-timeline__filters ex-no-print">
+                    <legend>{words.filters}</legend>
+                    <ul class="ex-timeline__filter-list">{filter_list}</ul>
+                </fieldset>
+            })}
             <p class="ex-visually-hidden ex-timeline__announce" role="status">{move || said.get()}</p>
             <div
                 class="ex-timeline__chart"

@@ -358,8 +358,10 @@ fn years(story: &Story, t: &Locale) -> Option<String> {
 pub fn card(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
     let mut c = Canvas::new(fonts, 1200.0, 72.0, t.dir);
     c.y = 60.0;
-    c.block(&story.section, 0.0, 30.0, true, ACCENT, 1);
-    c.y += 12.0;
+    if let Some(section) = &story.section {
+        c.block(section, 0.0, 30.0, true, ACCENT, 1);
+        c.y += 12.0;
+    }
     let size = c.fitting(&story.headline, true, &[64.0, 58.0, 52.0, 46.0, 40.0], 4);
     c.block(&story.headline, 0.0, size, true, TEXT, 4);
     c.y += 24.0;
@@ -384,8 +386,10 @@ pub fn card(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
 /// headings of its parts.
 pub fn explainer(story: &Story, t: &Locale, fonts: &Fonts) -> Picture {
     let mut c = Canvas::new(fonts, 600.0, 36.0, t.dir);
-    c.block(&story.section, 0.0, 22.0, true, ACCENT, 1);
-    c.y += 6.0;
+    if let Some(section) = &story.section {
+        c.block(section, 0.0, 22.0, true, ACCENT, 1);
+        c.y += 6.0;
+    }
     let size = c.fitting(&story.headline, true, &[34.0, 30.0, 26.0], 5);
     c.block(&story.headline, 0.0, size, true, TEXT, 5);
     c.y += 8.0;
@@ -430,16 +434,18 @@ pub fn timeline(story: &Story, t: &Locale, fonts: &Fonts) -> Option<Picture> {
     let whens: Vec<_> = tl.milestones.iter().map(|m| m.when).collect();
     for i in chronological(&whens) {
         let m = &tl.milestones[i];
-        let k = tl
-            .sectors
-            .iter()
-            .position(|s| s.slug == m.sector)
-            .unwrap_or(0);
+        let colour = m
+            .sector
+            .as_ref()
+            .and_then(|k| tl.sectors.iter().position(|s| s.slug == *k))
+            .map_or(MUTED, |k| SECTORS[k % SECTORS.len()]);
         c.y += 14.0;
-        c.rect(36.0, c.y + 8.0, 6.0, 58.0, SECTORS[k % SECTORS.len()]);
-        let when = m
-            .when
-            .map_or_else(|| t.text("timeline-undated"), |w| t.when(w));
+        c.rect(36.0, c.y + 8.0, 6.0, 58.0, colour);
+        let when = match (m.when, &m.display_date) {
+            (Some(_), Some(words)) => words.clone(),
+            (Some(w), None) => t.when(w),
+            (None, _) => t.text("timeline-undated"),
+        };
         c.block(&when, 18.0, 22.0, false, MUTED, 2);
         c.block(&m.title, 18.0, 24.0, true, TEXT, 3);
     }

@@ -253,7 +253,7 @@ pub fn HeadTags(
     view! {
         <title>{title}</title>
         <meta name="description" content=description />
-        <meta name="author" content=story.author.as_str() />
+        {story.byline.as_ref().map(|b| view! { <meta name="author" content=b.name.as_str() /> })}
         {page.clone().map(|href| view! { <link rel="canonical" href=href /> })}
         {oembed.map(|href| {
             view! { <link rel="alternate" type="application/json+oembed" href=href title=title /> }
@@ -262,7 +262,7 @@ pub fn HeadTags(
         {open_graph("og:title", title)}
         {open_graph("og:description", description)}
         {open_graph("og:locale", story.language.replace('-', "_"))}
-        {open_graph("article:section", story.section.as_str())}
+        {story.section.as_deref().map(|s| open_graph("article:section", s))}
         {page.map(|url| open_graph("og:url", url))}
         {image.clone().map(|(url, width, height, alt)| {
             view! {

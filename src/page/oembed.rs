@@ -69,7 +69,6 @@ pub fn response(
         ("type", Json::str("rich")),
         ("version", Json::str(VERSION)),
         ("title", Json::str(&title)),
-        ("author_name", Json::str(&story.author)),
         ("provider_name", Json::str(provider)),
         ("provider_url", Json::str(format!("{origin}{}", place.root))),
         ("cache_age", Json::Number(3600.0)),
@@ -77,6 +76,9 @@ pub fn response(
         ("height", Json::Number(f64::from(HEIGHT))),
         ("html", Json::str(html)),
     ];
+    if let Some(b) = &story.byline {
+        members.insert(3, ("author_name", Json::str(&b.name)));
+    }
     if let Some(p) = pictures
         .iter()
         .find(|p| p.name == crate::embed::picture_name(view))

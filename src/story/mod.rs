@@ -16,6 +16,15 @@ pub use crate::dates::When;
 #[cfg(feature = "source")]
 pub use source::{parse, StoryError};
 
+/// Who wrote a story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Byline {
+    /// Author's name.
+    pub name: String,
+    /// Author's role.
+    pub role: String,
+}
+
 /// One story: everything the explainer shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Story {
@@ -23,20 +32,19 @@ pub struct Story {
     pub slug: String,
     /// BCP 47 language tag of the text.
     pub language: String,
-    /// Section label, for example "World".
-    pub section: String,
+    /// Section label, for example "World", if any.
+    pub section: Option<String>,
     /// The headline.
     pub headline: String,
     /// The standfirst.
     pub standfirst: String,
-    /// Meta description and social preview text.
+    /// Meta description and social preview text (the standfirst when the
+    /// story gives none).
     pub description: String,
-    /// The disclaimer.
-    pub disclaimer: String,
-    /// Author's name.
-    pub author: String,
-    /// Author's role.
-    pub author_role: String,
+    /// The disclaimer, if any.
+    pub disclaimer: Option<String>,
+    /// Who wrote it, if the story names them.
+    pub byline: Option<Byline>,
     /// The lead picture's slug: shown under the header, and the link
     /// preview's picture.
     pub lead: Option<String>,
@@ -286,22 +294,45 @@ pub struct Milestone {
     pub slug: String,
     /// Title.
     pub title: String,
-    /// Sector slug.
-    pub sector: String,
+    /// Sector slug; none for a milestone of no sector (never filtered out).
+    pub sector: Option<String>,
     /// Dates; `None` when the source gives none.
     pub when: Option<When>,
-    /// True when the source reports an outcome rather than a plan.
-    pub reported: bool,
+    /// The words shown for its dates instead of the dates themselves
+    /// ("Spring, some years later"), when the source words them so.
+    pub display_date: Option<String>,
+    /// A plan, a reported outcome, or a dated event.
+    pub status: Status,
     /// What it is.
-    pub summary: Rich,
+    pub summary: Option<Rich>,
     /// Expected or reported impact.
     pub impact: Option<Rich>,
-    /// The passage its dates come from.
-    pub source: String,
+    /// The passage its dates come from, if the story names one.
+    pub source: Option<String>,
     /// A note, for example where passages disagree.
     pub note: Option<Rich>,
     /// A picture in its details, by its slug.
     pub figure: Option<String>,
+}
+
+/// What a milestone's source says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// A plan: never shown as done.
+    Planned,
+    /// An outcome the source reports.
+    Reported,
+    /// An event at its dates, neither a plan nor an outcome (a timeline's
+    /// entry, as TimelineJS timelines have them): no status line.
+    Event,
+}
+
+impl Milestone {
+    /// True unless the source reports a plan: its status line does not
+    /// depend on the day.
+    pub fn reported(&self) -> bool {
+        self.status != Status::Planned
+    }
 }
 
 /// The reader poll.

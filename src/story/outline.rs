@@ -57,8 +57,8 @@ pub struct MilestoneOutline {
     pub slug: String,
     /// Title, for announcements.
     pub title: String,
-    /// Index of its sector in [`TimelineOutline::sectors`].
-    pub sector: usize,
+    /// Index of its sector in [`TimelineOutline::sectors`], if it has one.
+    pub sector: Option<usize>,
     /// Its dates, if the story gives any.
     pub when: Option<When>,
     /// True when the story reports an outcome rather than a plan.
@@ -219,7 +219,7 @@ pub fn timeline_outline(t: &crate::story::Timeline, words: &dyn Words) -> Timeli
         .map(|i| {
             let m = &t.milestones[i];
             let statuses = match m.when {
-                Some(w) if !m.reported => [
+                Some(w) if !m.reported() => [
                     StatusLine::Upcoming(w),
                     if matches!(w, When::Ongoing(_)) {
                         StatusLine::Ongoing(w)
@@ -235,14 +235,17 @@ pub fn timeline_outline(t: &crate::story::Timeline, words: &dyn Words) -> Timeli
             MilestoneOutline {
                 slug: m.slug.clone(),
                 title: m.title.clone(),
-                sector: t
-                    .sectors
-                    .iter()
-                    .position(|s| s.slug == m.sector)
-                    .unwrap_or(0),
+                sector: m
+                    .sector
+                    .as_ref()
+                    .and_then(|k| t.sectors.iter().position(|s| s.slug == *k)),
                 when: m.when,
-                reported: m.reported,
-                when_text: m.when.map(|w| words.when(w)).unwrap_or_default(),
+                reported: m.reported(),
+                when_text: match (m.when, &m.display_date) {
+                    (Some(_), Some(shown)) => shown.clone(),
+                    (Some(w), None) => words.when(w),
+                    (None, _) => String::new(),
+                },
                 statuses,
             }
         })
@@ -409,8 +412,9 @@ mod tests {
                 .iter()
                 .find(|f| f.slug == m.slug)
                 .unwrap();
-            assert_eq!(o.sectors[m.sector].slug, full.sector);
-            assert_eq!((m.when, m.reported), (full.when, full.reported));
+            let sector = m.sector.map(|k| o.sectors[k].slug.clone());
+            assert_eq!(sector, full.sector);
+            assert_eq!((m.when, m.reported), (full.when, full.reported()));
         }
     }
 

@@ -72,18 +72,18 @@ pub struct Meta {
     pub slug: Text,
     /// BCP 47 language tag of the text, for `<html lang>`.
     pub language: Text,
-    /// Section label, for example "World".
-    pub section: Text,
+    /// Section label, for example "World" (optional: an imported timeline has none).
+    pub section: Option<Text>,
     /// The headline (the page's only `h1`).
     pub headline: Text,
     /// The standfirst under the headline.
     pub standfirst: Text,
-    /// Meta description and social preview text.
-    pub description: Text,
-    /// The disclaimer shown at the end of the article.
-    pub disclaimer: Text,
-    /// Who wrote it.
-    pub byline: Byline,
+    /// Meta description and social preview text (the standfirst when left out).
+    pub description: Option<Text>,
+    /// The disclaimer shown at the end of the article, if any.
+    pub disclaimer: Option<Text>,
+    /// Who wrote it, if the story names them.
+    pub byline: Option<Byline>,
     /// The lead picture's slug: under the header, and the link preview's picture.
     pub picture: Option<Text>,
 }
@@ -217,8 +217,9 @@ pub struct Item {
 pub struct Timeline {
     /// The heading that labels the region.
     pub heading: Text,
-    /// Sectors milestones belong to (filters).
-    pub sectors: Spanned<Vec<Sector>>,
+    /// Sectors milestones belong to (filters); none for a timeline whose
+    /// milestones are not sorted into any.
+    pub sectors: Option<Spanned<Vec<Sector>>>,
     /// The milestones, in any order.
     pub milestones: Spanned<Vec<Milestone>>,
 }
@@ -233,7 +234,7 @@ pub struct Sector {
     pub label: Text,
 }
 
-/// Whether the source reports a plan or an outcome.
+/// Whether the source reports a plan, an outcome, or dates an event.
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum MilestoneStatus {
@@ -241,6 +242,8 @@ pub enum MilestoneStatus {
     Planned,
     /// The source reports an outcome.
     Reported,
+    /// An event at its dates, neither plan nor outcome (imported timelines).
+    Event,
 }
 
 /// `[[timeline.milestones]]`.
@@ -251,8 +254,9 @@ pub struct Milestone {
     pub slug: Text,
     /// Title.
     pub title: Text,
-    /// A sector slug from `[[timeline.sectors]]`.
-    pub sector: Text,
+    /// A sector slug from `[[timeline.sectors]]` (none: in no sector, never
+    /// filtered out).
+    pub sector: Option<Text>,
     /// Start date; none for an undated item.
     pub start: Option<Text>,
     /// End date of a span.
@@ -260,14 +264,17 @@ pub struct Milestone {
     /// Goes on from its start with no end given.
     #[serde(default)]
     pub ongoing: bool,
-    /// Planned or reported.
+    /// The words shown for its dates instead of the dates (TimelineJS's
+    /// `display_date`); the dates still place it on the axis.
+    pub display_date: Option<Text>,
+    /// Planned, reported, or an event.
     pub status: MilestoneStatus,
     /// What it is.
-    pub summary: Text,
+    pub summary: Option<Text>,
     /// Expected (or reported) impact.
     pub impact: Option<Text>,
     /// The passage of the story its dates come from.
-    pub source: Text,
+    pub source: Option<Text>,
     /// A note, for example where two passages disagree.
     pub note: Option<Text>,
     /// A picture in its details, by its slug.
@@ -524,13 +531,17 @@ impl StoryFile {
         model::Story {
             slug: text(meta.slug),
             language: text(meta.language),
-            section: text(meta.section),
+            section: meta.section.map(text),
+            description: meta
+                .description
+                .map_or_else(|| meta.standfirst.get_ref().clone(), text),
             headline: text(meta.headline),
             standfirst: text(meta.standfirst),
-            description: text(meta.description),
-            disclaimer: text(meta.disclaimer),
-            author: text(meta.byline.name),
-            author_role: text(meta.byline.role),
+            disclaimer: meta.disclaimer.map(text),
+            byline: meta.byline.map(|b| model::Byline {
+                name: text(b.name),
+                role: text(b.role),
+            }),
             lead: meta.picture.map(text),
             body,
             tables,
@@ -619,7 +630,8 @@ impl Timeline {
             heading: text(self.heading),
             sectors: self
                 .sectors
-                .into_inner()
+                .map(Spanned::into_inner)
+                .unwrap_or_default()
                 .into_iter()
                 .map(|s| model::Sector {
                     slug: text(s.slug),
@@ -634,12 +646,17 @@ impl Timeline {
                 .map(|(m, when)| model::Milestone {
                     slug: text(m.slug),
                     title: text(m.title),
-                    sector: text(m.sector),
+                    sector: m.sector.map(text),
                     when,
-                    reported: m.status == MilestoneStatus::Reported,
-                    summary: rich(m.summary),
+                    display_date: m.display_date.map(text),
+                    status: match m.status {
+                        MilestoneStatus::Planned => model::Status::Planned,
+                        MilestoneStatus::Reported => model::Status::Reported,
+                        MilestoneStatus::Event => model::Status::Event,
+                    },
+                    summary: m.summary.map(rich),
                     impact: m.impact.map(rich),
-                    source: text(m.source),
+                    source: m.source.map(text),
                     note: m.note.map(rich),
                     figure: m.picture.map(text),
                 })
@@ -850,16 +867,18 @@ impl Checker<'_> {
         }
         self.slug(&m.slug, "story.slug", &mut HashMap::new());
         for (value, field) in [
-            (&m.language, "story.language"),
-            (&m.section, "story.section"),
-            (&m.headline, "story.headline"),
-            (&m.standfirst, "story.standfirst"),
-            (&m.description, "story.description"),
-            (&m.disclaimer, "story.disclaimer"),
-            (&m.byline.name, "story.byline.name"),
-            (&m.byline.role, "story.byline.role"),
+            (Some(&m.language), "story.language"),
+            (m.section.as_ref(), "story.section"),
+            (Some(&m.headline), "story.headline"),
+            (Some(&m.standfirst), "story.standfirst"),
+            (m.description.as_ref(), "story.description"),
+            (m.disclaimer.as_ref(), "story.disclaimer"),
+            (m.byline.as_ref().map(|b| &b.name), "story.byline.name"),
+            (m.byline.as_ref().map(|b| &b.role), "story.byline.role"),
         ] {
-            self.text(value, field);
+            if let Some(value) = value {
+                self.text(value, field);
+            }
         }
         self.language(&m.language);
         if let Some(lead) = &m.picture {
@@ -1095,14 +1114,8 @@ impl Checker<'_> {
     fn timeline(&mut self, t: &Timeline, ids: &mut HashMap<String, usize>) -> Vec<Option<When>> {
         self.text(&t.heading, "timeline.heading");
         let mut sectors = HashMap::new();
-        if t.sectors.get_ref().is_empty() {
-            self.error(
-                t.sectors.span(),
-                "timeline.sectors",
-                "needs at least one sector",
-            );
-        }
-        for (i, s) in t.sectors.get_ref().iter().enumerate() {
+        let listed: &[Sector] = t.sectors.as_ref().map_or(&[], |s| s.get_ref());
+        for (i, s) in listed.iter().enumerate() {
             self.slug(
                 &s.slug,
                 &format!("timeline.sectors[{i}].slug"),
@@ -1119,27 +1132,52 @@ impl Checker<'_> {
                 self.unique(m.slug.span(), &id, &format!("{at}.slug"), ids);
             }
             self.text(&m.title, &format!("{at}.title"));
-            self.rich(&m.summary, &format!("{at}.summary"));
-            self.text(&m.source, &format!("{at}.source"));
+            self.opt_rich(&m.summary, &format!("{at}.summary"));
+            if let Some(source) = &m.source {
+                self.text(source, &format!("{at}.source"));
+            }
+            if let Some(words) = &m.display_date {
+                self.text(words, &format!("{at}.display_date"));
+                if m.start.is_none() {
+                    self.error(
+                        words.span(),
+                        format!("{at}.display_date"),
+                        "words for its dates need the dates too (`start`), to place it on the axis",
+                    );
+                }
+            }
+            if let (MilestoneStatus::Event, Some(impact)) = (m.status, &m.impact) {
+                self.error(
+                    impact.span(),
+                    format!("{at}.impact"),
+                    "an event has no impact: mark it `planned` (expected impact) or `reported` (outcome)",
+                );
+            }
             self.opt_rich(&m.impact, &format!("{at}.impact"));
             self.opt_rich(&m.note, &format!("{at}.note"));
             if let Some(slug) = &m.picture {
                 self.placed
                     .push((slug.span(), format!("{at}.picture"), slug.get_ref().clone()));
             }
-            if !sectors.contains_key(m.sector.get_ref()) {
-                let known: Vec<&str> = t
-                    .sectors
-                    .get_ref()
-                    .iter()
-                    .map(|s| s.slug.get_ref().as_str())
-                    .collect();
-                let message = format!(
-                    "unknown sector \"{}\"; the sectors are: {}",
-                    m.sector.get_ref(),
-                    known.join(", ")
-                );
-                self.error(m.sector.span(), format!("{at}.sector"), message);
+            if let Some(sector) = m
+                .sector
+                .as_ref()
+                .filter(|s| !sectors.contains_key(s.get_ref()))
+            {
+                let known: Vec<&str> = listed.iter().map(|s| s.slug.get_ref().as_str()).collect();
+                let message = if known.is_empty() {
+                    format!(
+                        "unknown sector \"{}\": the timeline has no [[timeline.sectors]]",
+                        sector.get_ref()
+                    )
+                } else {
+                    format!(
+                        "unknown sector \"{}\"; the sectors are: {}",
+                        sector.get_ref(),
+                        known.join(", ")
+                    )
+                };
+                self.error(sector.span(), format!("{at}.sector"), message);
             }
             let start = m
                 .start

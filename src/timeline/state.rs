@@ -11,8 +11,8 @@ pub struct State {
     /// Milestone indices in walking order (the outline's order: dated by
     /// date, then undated).
     pub order: Vec<usize>,
-    /// Each milestone's sector index.
-    pub sector_of: Vec<usize>,
+    /// Each milestone's sector index (none: in no sector, always shown).
+    pub sector_of: Vec<Option<usize>>,
     /// Per sector: shown or not.
     pub shown: Vec<bool>,
     /// The selected milestone (one is, while any is shown).
@@ -34,11 +34,11 @@ impl State {
 
     /// True when milestone `i` is shown.
     pub fn is_visible(&self, i: usize) -> bool {
-        self.sector_of
-            .get(i)
-            .and_then(|&k| self.shown.get(k))
-            .copied()
-            .unwrap_or(false)
+        match self.sector_of.get(i) {
+            Some(Some(k)) => self.shown.get(*k).copied().unwrap_or(false),
+            Some(None) => true,
+            None => false,
+        }
     }
 
     /// The shown milestones, in walking order.
@@ -70,8 +70,8 @@ impl State {
         if i >= self.sector_of.len() {
             return;
         }
-        if !self.is_visible(i) {
-            if let Some(on) = self.shown.get_mut(self.sector_of[i]) {
+        if let Some(k) = self.sector_of[i].filter(|_| !self.is_visible(i)) {
+            if let Some(on) = self.shown.get_mut(k) {
                 *on = true;
             }
         }
@@ -103,10 +103,10 @@ mod tests {
     fn hiding_the_selected_sector_moves_the_selection_to_a_shown_one() {
         let mut s = state();
         let first = s.selected.unwrap();
-        let k = s.sector_of[first];
+        let k = s.sector_of[first].unwrap();
         assert!(!s.toggle(k));
         let sel = s.selected.unwrap();
-        assert_ne!(s.sector_of[sel], k);
+        assert_ne!(s.sector_of[sel], Some(k));
         assert_eq!(Some(sel), s.visible().first().copied());
         assert!(s.toggle(k), "shown again");
         assert_eq!(s.selected, Some(sel), "the selection stays put");
@@ -128,7 +128,7 @@ mod tests {
     fn selecting_a_filtered_out_milestone_shows_its_sector_again() {
         let mut s = state();
         let last = *s.order.last().unwrap();
-        let k = s.sector_of[last];
+        let k = s.sector_of[last].unwrap();
         s.toggle(k);
         assert!(!s.is_visible(last));
         s.select(last);
@@ -142,7 +142,7 @@ mod tests {
     fn keys_skip_hidden_milestones() {
         let mut s = state();
         let second = s.order[1];
-        s.toggle(s.sector_of[second]);
+        s.toggle(s.sector_of[second].unwrap());
         s.selected = s.visible().first().copied();
         let next = s.step(Move::Next).unwrap();
         assert!(s.is_visible(next));

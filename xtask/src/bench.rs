@@ -411,19 +411,25 @@ fn tl_event(story: &Story, m: &Milestone, when: When) -> Json {
         fields.push(("end_date", tl_end_date(end)));
     }
     // TimelineJS takes HTML: the story's formatting, as the page has it.
-    let mut text = format!("<p>{}</p>", m.summary.html);
+    let mut text = m
+        .summary
+        .as_ref()
+        .map(|s| format!("<p>{}</p>", s.html))
+        .unwrap_or_default();
     if let Some(impact) = &m.impact {
         let _ = write!(text, "<p>{}</p>", impact.html);
     }
     if let Some(note) = &m.note {
         let _ = write!(text, "<p><em>{}</em></p>", note.html);
     }
-    let group = story
-        .timeline
-        .iter()
-        .flat_map(|t| &t.sectors)
-        .find(|s| s.slug == m.sector)
-        .map_or(m.sector.as_str(), |s| s.label.as_str());
+    let group = m.sector.as_deref().map_or("", |k| {
+        story
+            .timeline
+            .iter()
+            .flat_map(|t| &t.sectors)
+            .find(|s| s.slug == k)
+            .map_or(k, |s| s.label.as_str())
+    });
     fields.extend([
         ("display_date", Json::str(when.label())),
         (
