@@ -54,6 +54,8 @@ context-all-collapsed =
 
 ## The timeline
 
+# The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
+timeline-heading = الخط الزمني
 timeline-hint = اختر محطة لعرض تفاصيلها، وتنقّل بين المحطات بمفاتيح الأسهم.
 # The legend of the sector filters.
 timeline-filters = عرض القطاعات

@@ -35,6 +35,8 @@ context-all-collapsed =
 
 ## The timeline
 
+# The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
+timeline-heading = Timeline
 timeline-hint = Select a milestone for its details; arrow keys move between milestones.
 # The legend of the sector filters.
 timeline-filters = Show sectors

@@ -33,6 +33,8 @@ context-all-collapsed = すべてのセクション（{ $count }件）を閉じ�
 
 ## The timeline
 
+# The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
+timeline-heading = 年表
 timeline-hint = 項目を選ぶと詳細が表示されます。矢印キーで項目間を移動できます。
 # The legend of the sector filters.
 timeline-filters = 表示する分野

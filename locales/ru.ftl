@@ -53,6 +53,8 @@ context-all-collapsed =
 
 ## The timeline
 
+# The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
+timeline-heading = Хронология
 timeline-hint = Выберите этап, чтобы увидеть подробности; клавиши со стрелками переводят от этапа к этапу.
 # The legend of the sector filters.
 timeline-filters = Показывать сферы

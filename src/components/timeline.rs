@@ -76,20 +76,20 @@ pub struct FilterView {
 pub struct MilestoneView {
     /// Its dates (empty when undated).
     pub dates: Vec<DatePiece>,
-    /// Its sector's label, if it has a sector.
-    pub sector: Option<String>,
+    /// Its sector's label (empty: it has no sector).
+    pub sector: String,
     /// Its mark on the axis: class and inline style (none when undated).
     pub track: Option<(String, String)>,
-    /// Its status line as built (no "today"); none for an event.
-    pub status: Option<String>,
-    /// What it is, if the story says.
-    pub summary: Option<String>,
+    /// Its status line as built (no "today"; empty for an event).
+    pub status: String,
+    /// What it is (empty when the story does not say).
+    pub summary: String,
     /// Its impact or reported outcome, with its label ("Expected impact: ").
     pub impact: Option<(String, String)>,
     /// A note, with its label ("Note: ").
     pub note: Option<(String, String)>,
-    /// Where the source says so, if the story names a passage.
-    pub source: Option<String>,
+    /// Where the source says so (empty when the story names no passage).
+    pub source: String,
     /// Its picture's HTML (`components::figure`), when it has one.
     pub figure: Option<String>,
 }
@@ -179,7 +179,7 @@ impl TimelineView {
             .iter()
             .map(|&i| {
                 let m = &timeline.milestones[i];
-                let sector = m.sector.as_ref().map(|k| {
+                let sector = m.sector.as_ref().map_or(String::new(), |k| {
                     timeline
                         .sectors
                         .iter()
@@ -193,9 +193,16 @@ impl TimelineView {
                         .unwrap_or_default(),
                     sector,
                     track: m.when.zip(axis).map(|(w, a)| track(a.place(w))),
-                    status: (m.status != crate::story::Status::Event)
-                        .then(|| t.status(status_line(m.when, m.reported(), None))),
-                    summary: m.summary.as_ref().map(|s| s.html.clone()),
+                    status: if m.status == crate::story::Status::Event {
+                        String::new()
+                    } else {
+                        t.status(status_line(m.when, m.reported(), None))
+                    },
+                    summary: m
+                        .summary
+                        .as_ref()
+                        .map(|s| s.html.clone())
+                        .unwrap_or_default(),
                     impact: m
                         .impact
                         .clone()
@@ -204,7 +211,7 @@ impl TimelineView {
                         .note
                         .clone()
                         .map(|n| (format!("{}: ", t.text("milestone-note")), n.html)),
-                    source: m.source.as_ref().map(|passage| {
+                    source: m.source.as_ref().map_or(String::new(), |passage| {
                         t.format(
                             "milestone-source",
                             &[("passage", Value::Text(passage.clone()))],
@@ -529,6 +536,8 @@ pub fn TimelineIsland(
             figure,
         } = view;
         let undated = dates.is_empty();
+        let (no_sector, no_status) = (sector_label.is_empty(), built_status.is_empty());
+        let (no_summary, no_source) = (summary.is_empty(), source.is_empty());
         let when = move || {
             if undated {
                 Either::Right(w.undated.clone())
@@ -568,7 +577,7 @@ pub fn TimelineIsland(
                     <span class="ex-ms__title">{title}</span>
                     <span class="ex-ms__meta">
                         <span class="ex-ms__when">{when()}</span>
-                        {sector_label.clone().map(|s| view! { <span class="ex-ms__sector">{s}</span> })}
+                        <span class="ex-ms__sector" hidden=no_sector>{sector_label.clone()}</span>
                     </span>
                 </button>
                 {track}
@@ -578,24 +587,20 @@ pub fn TimelineIsland(
                             <dt>{w.when.clone()}</dt>
                             <dd>{when()}</dd>
                         </div>
-                        {sector_label.map(|s| view! {
-                            <div>
-                                <dt>{w.sector.clone()}</dt>
-                                <dd>{s}</dd>
-                            </div>
-                        })}
-                        {built_status.map(|built| view! {
-                            <div>
-                                <dt>{w.status.clone()}</dt>
-                                <dd class="ex-ms__status">{move || status(i, &built)}</dd>
-                            </div>
-                        })}
+                        <div hidden=no_sector>
+                            <dt>{w.sector.clone()}</dt>
+                            <dd>{sector_label}</dd>
+                        </div>
+                        <div hidden=no_status>
+                            <dt>{w.status.clone()}</dt>
+                            <dd class="ex-ms__status">{move || status(i, &built_status)}</dd>
+                        </div>
                     </dl>
-                    {summary.map(|html| view! { <p inner_html=html></p> })}
+                    <p hidden=no_summary inner_html=summary></p>
                     {impact.map(|(label, html)| view! { <p><strong>{label}</strong> <span inner_html=html></span></p> })}
                     {note.map(|(label, html)| view! { <p class="ex-ms__note"><strong>{label}</strong> <span inner_html=html></span></p> })}
                     {figure.map(|html| view! { <div class="ex-ms__figure" inner_html=html></div> })}
-                    {source.map(|s| view! { <p class="ex-ms__source">{s}</p> })}
+                    <p class="ex-ms__source" hidden=no_source>{source}</p>
                     <div class="ex-ms__actions ex-no-print">
                         <button type="button" class="ex-button ex-ms__copy" on:click=move |_| copy(i)>
                             {w.copy_link.clone()}
@@ -631,12 +636,10 @@ pub fn TimelineIsland(
         <section id="timeline" class="ex-timeline" aria-labelledby="ex-timeline-heading">
             <h2 id="ex-timeline-heading" class="ex-section-heading">{heading}</h2>
             <p class="ex-timeline__hint ex-no-print">{words.hint}</p>
-            {has_sectors.then(|| view! {
-                <fieldset class="ex-timeline__filters ex-no-print">
-                    <legend>{words.filters}</legend>
-                    <ul class="ex-timeline__filter-list">{filter_list}</ul>
-                </fieldset>
-            })}
+            <fieldset class="ex-timeline__filters ex-no-print" hidden=!has_sectors>
+                <legend>{words.filters}</legend>
+                <ul class="ex-timeline__filter-list">{filter_list}</ul>
+            </fieldset>
             <p class="ex-visually-hidden ex-timeline__announce" role="status">{move || said.get()}</p>
             <div
                 class="ex-timeline__chart"

@@ -5,6 +5,7 @@
 //! writes straight to this process's stdout/stderr.
 
 mod bench;
+mod import;
 mod minify;
 mod new_story;
 mod results;
@@ -47,6 +48,12 @@ commands:
   new-story <slug> [--content DIR]
                               write DIR/<slug>.toml: a commented starter story that
                               validates and shows every part, for an editor to fill in
+  import FILE [--slug S] [--language L] [--content DIR] [--force]
+                              a TimelineJS timeline (its JSON, or its spreadsheet
+                              template exported as .csv) as DIR/<slug>.toml (default
+                              content/): a story that builds as it is; media next to
+                              FILE become pictures, remote media are listed, nothing
+                              is fetched; what has no equivalent is said, a line each
   results [--dist DIR] [--port N] [--database URL] [--allow-origin ORIGIN]... [--export-token T]
                               the poll's results service for the built site (built first
                               when missing) on http://127.0.0.1:8787; SQLite in
@@ -104,6 +111,7 @@ fn main() -> ExitCode {
                 .and_then(|o| new_story::write(&ctx, slug, &content_dir(&ctx, &o))),
             _ => Err(format!("new-story needs a slug\n\n{USAGE}")),
         },
+        "import" => import_command(&ctx, rest),
         "results" => results_command(&ctx, rest),
         "results-load" => options(rest, &["--dist"]).and_then(|o| {
             let dist = built_dist(&ctx, &o)?;
@@ -170,6 +178,36 @@ fn options(rest: &[String], allowed: &[&str]) -> Result<Options> {
         out.push((name.to_owned(), value));
     }
     Ok(Options(out))
+}
+
+/// `cargo xtask import FILE [--slug S] [--language L] [--content DIR] [--force]`.
+fn import_command(ctx: &Ctx, rest: &[String]) -> Result {
+    let force = rest.iter().any(|a| a == "--force");
+    let rest: Vec<String> = rest.iter().filter(|a| *a != "--force").cloned().collect();
+    let Some((file, more)) = rest.split_first().filter(|(f, _)| !f.starts_with('-')) else {
+        return Err(format!(
+            "import needs a file (TimelineJS's JSON or CSV)\n\n{USAGE}"
+        ));
+    };
+    let o = options(more, &["--slug", "--language", "--content"])?;
+    let language = o.get("--language").unwrap_or("en").to_owned();
+    let files = site::read_locales(&site::locales_dir(&ctx.root), &ctx.root)
+        .map_err(|p| format!("the locale files have problems: {p:?}"))?;
+    let locale = site::locale_for(&files, &language)
+        .ok_or_else(|| format!("no locale for \"{language}\" in locales/"))?;
+    let heading = explainer::i18n::Locale::new(locale, &language, &[])?.text("timeline-heading");
+    let settings = import::Settings {
+        slug: o.get("--slug").map(str::to_owned),
+        language,
+        content: content_dir(ctx, &o),
+        force,
+        heading,
+    };
+    // The input, where the command was run from.
+    let input = std::env::current_dir()
+        .map(|d| d.join(file))
+        .unwrap_or_else(|_| PathBuf::from(file));
+    import::command(&input, &settings, &ctx.root.join("target").join("pictures"))
 }
 
 /// A path option, relative to the repository root.

@@ -1,0 +1,203 @@
+//! The importer on TimelineJS's own examples (its npm package's templates)
+//! and on malformed input.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+fn templates() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../node_modules/@knight-lab/timelinejs/src/template")
+}
+
+fn settings() -> Settings {
+    Settings {
+        slug: None,
+        language: "en".into(),
+        content: PathBuf::from("unused"),
+        force: false,
+        heading: "Timeline".into(),
+    }
+}
+
+fn import_text(name: &str, text: &str) -> std::result::Result<Import, String> {
+    convert(name, text, None, &settings(), None)
+}
+
+fn template(name: &str) -> Option<String> {
+    let path = templates().join(name);
+    // The npm packages come with `cargo xtask setup`; a checkout without
+    // them cannot run these.
+    std::fs::read_to_string(&path).ok()
+}
+
+#[test]
+fn each_example_imports_to_a_valid_story_and_again_to_the_same_file() {
+    let Some(_) = template("my-own-timeline.csv") else {
+        panic!(
+            "{} is missing: run `cargo xtask setup`",
+            templates().display()
+        );
+    };
+    for name in ["my-own-timeline.csv", "all-media-types.json"] {
+        let text = template(name).unwrap();
+        let first = import_text(name, &text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let again = import_text(name, &text).unwrap();
+        assert_eq!(first.toml, again.toml, "{name}: the same file twice");
+        let story = explainer::story::parse("t.toml", &first.toml).unwrap();
+        let tl = story.timeline.unwrap();
+        assert_eq!(tl.milestones.len(), first.events, "{name}");
+        assert!(tl
+            .milestones
+            .iter()
+            .all(|m| m.status == explainer::story::Status::Event));
+    }
+}
+
+#[test]
+fn the_sheet_keeps_precision_ranges_links_and_lists_remote_media() {
+    let text = template("my-own-timeline.csv").unwrap();
+    let import = import_text("my-own-timeline.csv", &text).unwrap();
+    let story = explainer::story::parse("t.toml", &import.toml).unwrap();
+    assert_eq!(story.headline, "MY OWN CSV");
+    assert!(story.standfirst.starts_with("In this sample timeline"));
+    let tl = story.timeline.unwrap();
+    let ada = &tl.milestones[0];
+    assert_eq!(ada.slug, "ada-lovelace");
+    assert_eq!(
+        ada.when.map(|w| w.code()).as_deref(),
+        Some("1815-12-10/1852-11-27"),
+        "a day-precise span"
+    );
+    let summary = &ada.summary.as_ref().unwrap().html;
+    assert!(
+        summary.contains("<a href=\"https://en.wikipedia.org/wiki/Ada_Lovelace\">Ada Lovelace</a>"),
+        "{summary}"
+    );
+    // Remote media: a comment beside the milestone, and a line of the summary.
+    assert!(import
+        .toml
+        .contains("# Media to download and describe (not fetched): https://upload.wikimedia.org/"));
+    assert!(
+        import.report.iter().any(|l| l.starts_with("media: ")),
+        "{:#?}",
+        import.report
+    );
+    assert!(
+        import.report.iter().any(|l| l.starts_with("backgrounds: ")),
+        "{:#?}",
+        import.report
+    );
+    assert!(import.pictures.is_empty(), "nothing fetched");
+}
+
+#[test]
+fn groups_become_sectors_in_timelinejs_band_order_with_stable_slugs() {
+    let text = template("all-media-types.json").unwrap();
+    let import = import_text("all-media-types.json", &text).unwrap();
+    let story = explainer::story::parse("t.toml", &import.toml).unwrap();
+    let tl = story.timeline.unwrap();
+    let labels: Vec<&str> = tl.sectors.iter().map(|s| s.label.as_str()).collect();
+    // TimelineJS's bands: by first appearance among events sorted by date.
+    assert_eq!(labels, ["Video", "Social Media", "Audio", "HTML", "Image"]);
+    assert_eq!(tl.sectors[1].slug, "social-media");
+    assert!(
+        tl.milestones.iter().any(|m| m.sector.is_none()),
+        "ungrouped events stay in none"
+    );
+    let slugs: std::collections::HashSet<&str> =
+        tl.milestones.iter().map(|m| m.slug.as_str()).collect();
+    assert_eq!(slugs.len(), tl.milestones.len(), "unique slugs");
+}
+
+#[test]
+fn malformed_input_is_refused_with_the_event_or_row_named() {
+    let e = import_text("t.json", "not json").unwrap_err();
+    assert!(e.starts_with("not TimelineJS's JSON"), "{e}");
+    let e = import_text("t.csv", "Date,Title\n1990,A\n").unwrap_err();
+    assert!(e.contains("the column"), "{e}");
+    let title = r#""title": {"text": {"headline": "T", "text": "Made up."}}"#;
+    let e = import_text(
+        "t.json",
+        &format!(r#"{{{title}, "events": [{{"start_date": {{"year": "1990"}}, "text": {{"headline": ""}}}}]}}"#),
+    )
+    .unwrap_err();
+    assert_eq!(e, "events[0]: the event has no headline");
+    let e = import_text(
+        "t.json",
+        &format!(r#"{{{title}, "events": [{{"text": {{"headline": "No date"}}}}]}}"#),
+    )
+    .unwrap_err();
+    assert_eq!(e, "events[0] (\"No date\"): the event has no start date");
+    let e = import_text(
+        "t.json",
+        &format!(
+            r#"{{{title}, "events": [{{"start_date": {{"year": "1990"}}, "end_date": {{"year": "1980"}}, "text": {{"headline": "Backwards"}}}}]}}"#
+        ),
+    )
+    .unwrap_err();
+    assert!(
+        e.starts_with("events[0] (\"Backwards\"): ") && e.contains("before"),
+        "{e}"
+    );
+    let e = import_text(
+        "t.csv",
+        "Year,Month,Day,Headline,Text,Type\n,,,Made up,A made-up sheet.,title\n1990,2,30,Bad day,,\n",
+    )
+    .unwrap_err();
+    assert!(
+        e.starts_with("row 3 (\"Bad day\"): start: 1990-02-30"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_existing_story_is_not_overwritten_without_force() {
+    let dir = std::env::temp_dir().join(format!("xtask-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("made-up.csv");
+    std::fs::write(
+        &input,
+        "Year,Headline,Text,Type\n,Made-up title,A made-up timeline for a test.,title\n1990,Made-up event,,\n",
+    )
+    .unwrap();
+    let mut s = Settings {
+        content: dir.join("content"),
+        ..settings()
+    };
+    let cache = dir.join("cache");
+    command(&input, &s, &cache).unwrap();
+    let file = dir.join("content/made-up-title.toml");
+    let written = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, "edited").unwrap();
+    let e = command(&input, &s, &cache).unwrap_err();
+    assert!(e.contains("--force"), "{e}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "edited",
+        "left as it was"
+    );
+    s.force = true;
+    command(&input, &s, &cache).unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn slugs_are_ascii_and_stable() {
+    assert_eq!(
+        slugify("Rózsa Péter writes recursion", 56),
+        "rozsa-peter-writes-recursion"
+    );
+    assert_eq!(
+        slugify("\"The Mother of the Internet\"", 56),
+        "the-mother-of-the-internet"
+    );
+    assert_eq!(slugify("1943: ENIAC", 56), "eniac");
+    assert_eq!(slugify("Euclid's <i>Optica</i>", 56), "euclids-i-optica-i");
+    assert_eq!(slugify("Хронология", 56), "");
+    let mut seen = HashMap::new();
+    assert_eq!(unique("a".into(), &mut seen), "a");
+    assert_eq!(unique("a".into(), &mut seen), "a-2");
+}
