@@ -1,48 +1,95 @@
-//! An island's props on the page.
+//! An island's view on the page.
 //!
-//! Leptos writes an island's props into its `data-props` as JSON and reads
-//! them back with serde_json. Each island here takes one prop, its view,
-//! as a [`Packed`]: one JSON string holding the view in postcard's compact
-//! binary form, in base64. The view is still a serde type, written at build
-//! time and read back in the browser; but postcard's reader for the views'
-//! types is a fraction of a JSON reader's (measured on the four islands'
-//! views: 29 KB gzip of wasm with serde_json, 10 KB with postcard), and the
-//! browser decodes base64 itself (`atob`).
+//! Each island here renders from one view (its words, outline and what it
+//! says), made at build time from the story and the edition's locale. The
+//! islands take no Leptos props: Leptos would write props as JSON in the
+//! island's `data-props` and read them back with serde_json, whose reader
+//! costs the wasm more than every view's own. Instead the element around
+//! an island carries its view in `data-ex-props`: postcard's compact
+//! binary form, in base64 (the browser decodes base64 itself, `atob`).
+//! At build time [`carry`] writes it and gives the view to the island as
+//! it renders; in the browser the page's loader hands each island's text
+//! to [`props`] just before it hydrates that island, and the island
+//! [`take`]s it.
 
-use serde::de::{DeserializeOwned, Error as _};
-use serde::ser::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de::DeserializeOwned;
+#[cfg(feature = "render")]
+use serde::Serialize;
 
-/// An island's view as its prop: postcard's binary form of `T`, in base64.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Packed<T>(pub T);
+/// The view given to an island as it renders at build time.
+#[derive(Debug, Clone)]
+pub struct Given<T>(pub T);
 
-impl<T: Serialize> Serialize for Packed<T> {
-    /// Writes the view (at build time). In the browser an island is only
-    /// hydrated, never written into a page; Leptos serializes its props
-    /// all the same (for HTML it does not write there), so the wasm writes
-    /// an empty string rather than carry a writer for every view type.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if cfg!(target_arch = "wasm32") {
-            return s.serialize_str("");
-        }
-        let bytes = postcard::to_allocvec(&self.0).map_err(S::Error::custom)?;
-        s.serialize_str(&encode(&bytes))
+/// The element that carries `view` around the island `island()` renders,
+/// giving the island its view.
+#[cfg(feature = "render")]
+pub fn carry<T, V>(view: T, island: impl FnOnce() -> V) -> impl leptos::IntoView
+where
+    T: Serialize + Clone + Send + Sync + 'static,
+    V: leptos::IntoView + 'static,
+{
+    use leptos::prelude::*;
+    let text = encode_view(&view);
+    provide_context(Given(view));
+    view! { <div class="ex-island" data-ex-props=text>{island()}</div> }
+}
+
+/// `view` as the page carries it: postcard's binary form, in base64.
+#[cfg(feature = "render")]
+pub fn encode_view<T: Serialize>(view: &T) -> String {
+    encode(&postcard::to_allocvec(view).expect("a view is postcard-encodable"))
+}
+
+/// The view a page's text carries, or `None` if it is not base64 or not
+/// exactly one `T`.
+pub fn decode_view<T: DeserializeOwned>(text: &str) -> Option<T> {
+    match postcard::take_from_bytes(&decode(text)?) {
+        Ok((view, [])) => Some(view),
+        _ => None,
     }
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Packed<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        let bytes = decode(&text).ok_or_else(|| D::Error::custom("props: not base64"))?;
-        match postcard::take_from_bytes(&bytes) {
-            Ok((view, [])) => Ok(Packed(view)),
-            _ => Err(D::Error::custom("props: not this island's view")),
-        }
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static HANDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// What the page's loader hands the island it hydrates next: the
+/// `data-ex-props` of the element around it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn props(text: String) {
+    HANDED.with(|h| *h.borrow_mut() = text);
+}
+
+/// Hands `text` to the island hydrated next (what the loader does).
+#[cfg(target_arch = "wasm32")]
+pub fn hand(text: &str) {
+    props(text.to_owned());
+}
+
+/// The island's view: at build time the one its wrapper gives it; in the
+/// browser the one the loader handed over.
+///
+/// # Panics
+/// When there is none, or it is not a `T`: a page whose markup and runtime
+/// disagree (the loader names the island in the console).
+pub fn take<T: DeserializeOwned + Clone + Send + Sync + 'static>() -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        leptos::prelude::use_context::<Given<T>>()
+            .expect("an island renders inside `props::carry`")
+            .0
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let text = HANDED.with(|h| std::mem::take(&mut *h.borrow_mut()));
+        decode_view(&text).expect("explainer: the island's data-ex-props is not its view")
     }
 }
 
 /// Base64 of `bytes`.
+#[cfg(feature = "render")]
 fn encode(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
@@ -63,9 +110,9 @@ fn decode(text: &str) -> Option<Vec<u8>> {
     binary.chars().map(|c| u8::try_from(c).ok()).collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "render"))]
 mod tests {
-    use super::Packed;
+    use super::{decode_view, encode_view};
 
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     struct View {
@@ -81,25 +128,23 @@ mod tests {
     }
 
     #[test]
-    fn a_view_reads_back_as_written_in_one_json_string() {
-        let text = leptos::serde_json::to_string(&Packed(view())).unwrap();
-        assert!(text.starts_with('"') && text.ends_with('"'), "{text}");
+    fn a_view_reads_back_as_written_in_base64() {
+        let text = encode_view(&view());
         assert!(
-            !text.contains("title") && !text.contains("quotes"),
+            text.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
             "{text}"
         );
-        let back: Packed<View> = leptos::serde_json::from_str(&text).unwrap();
-        assert_eq!(back.0, view());
+        assert_eq!(decode_view::<View>(&text), Some(view()));
     }
 
     #[test]
-    fn props_that_are_not_base64_or_not_the_view_are_refused() {
-        // Not base64; a view and a byte more; a view cut short; not a string.
-        for text in ["\"not base64!\"", "\"AAAA\"", "\"Aw==\"", "[1,2]"] {
-            assert!(
-                leptos::serde_json::from_str::<Packed<View>>(text).is_err(),
-                "{text} refused"
-            );
+    fn texts_that_are_not_base64_or_not_the_view_are_refused() {
+        // Not base64; a view and a byte more; a view cut short; nothing.
+        let mut longer = postcard::to_allocvec(&view()).unwrap();
+        longer.push(0);
+        for text in ["not base64!", &super::encode(&longer), "Aw==", ""] {
+            assert_eq!(decode_view::<View>(text), None, "{text} refused");
         }
     }
 }

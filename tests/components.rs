@@ -103,21 +103,8 @@ fn prerendered_context() -> HtmlElement {
 
 /// The context's tools, hydrated as the page's loader hydrates them.
 fn hydrate_tools(host: &Element) {
-    let n = hydrate(
-        host,
-        "ContextTools",
-        || (),
-        |p: ToolsProps| {
-            view! { <ContextTools tools=p.tools /> }
-        },
-    );
+    let n = hydrate(host, "ContextTools", || (), || view! { <ContextTools /> });
     assert_eq!(n, 1, "one island: the tools");
-}
-
-/// The context tools island's props, as its `data-props` carries them.
-#[derive(serde::Deserialize)]
-struct ToolsProps {
-    tools: explainer::props::Packed<explainer::components::context::ToolsView>,
 }
 
 /// The context, its tools hydrated.

@@ -4,7 +4,7 @@
 //! Chromium's real one needs a permission prompt).
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::embed::{EmbedPanelIsland, EmbedView};
+use explainer::components::embed::EmbedPanelIsland;
 
 /// What the status line says after a successful copy (en.ftl `embed-copied`).
 const COPIED: &str = "Embed code copied.";
@@ -53,21 +53,13 @@ async fn panel() -> Element {
         &host,
         "EmbedPanelIsland",
         || (),
-        |p: Props| {
-            view! { <EmbedPanelIsland panel=p.panel /> }
-        },
+        || view! { <EmbedPanelIsland /> },
     );
     assert_eq!(n, 1, "one panel island");
     sleep(20).await;
     host.query_selector("#embed")
         .unwrap()
         .expect("the panel section")
-}
-
-/// The panel island's props, as its `data-props` carries them.
-#[derive(serde::Deserialize)]
-struct Props {
-    panel: explainer::props::Packed<EmbedView>,
 }
 
 fn code(panel: &Element) -> String {

@@ -3,7 +3,7 @@
 //! the way assistive technology finds them: by role, label and name.
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::poll::{PollIsland, PollView};
+use explainer::components::poll::PollIsland;
 use explainer::story::QuestionKind;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -62,12 +62,6 @@ fn override_property(target: &str, name: &str, getter_body: &str) {
     );
 }
 
-/// The poll island's props, as its `data-props` carries them.
-#[derive(serde::Deserialize)]
-struct Props {
-    poll: explainer::props::Packed<PollView>,
-}
-
 /// The poll as the build renders it (`html`), hydrated as the page's loader
 /// hydrates it, over `seed` (what storage holds at load).
 fn hydrate_poll(html: &str, seed: Option<&str>) -> HtmlElement {
@@ -75,14 +69,7 @@ fn hydrate_poll(html: &str, seed: Option<&str>) -> HtmlElement {
     if let Some(value) = seed {
         storage().set_item(&key(), value).unwrap();
     }
-    let n = hydrate(
-        &host,
-        "PollIsland",
-        || (),
-        |p: Props| {
-            view! { <PollIsland poll=p.poll /> }
-        },
-    );
+    let n = hydrate(&host, "PollIsland", || (), || view! { <PollIsland /> });
     assert_eq!(n, 1, "one poll island");
     host
 }

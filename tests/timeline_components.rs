@@ -2,8 +2,7 @@
 //! deep links and the injected "today".
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::timeline::{TimelineIsland, TimelineView, Today};
-use explainer::props::Packed;
+use explainer::components::timeline::{TimelineIsland, Today};
 
 use explainer::dates::chronological;
 use explainer::dates::Day;
@@ -18,12 +17,6 @@ use support::{all, hydrate, prerendered, sleep, story, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The timeline island's props, as its `data-props` carries them.
-#[derive(serde::Deserialize)]
-struct Props {
-    timeline: Packed<TimelineView>,
-}
-
 /// The timeline as the build renders it, hydrated as the page's loader
 /// hydrates it, with `today` given.
 fn mount_timeline(today: Day) -> HtmlElement {
@@ -32,7 +25,7 @@ fn mount_timeline(today: Day) -> HtmlElement {
         &host,
         "TimelineIsland",
         move || provide_context(Today(today)),
-        |p: Props| view! { <TimelineIsland timeline=p.timeline /> },
+        || view! { <TimelineIsland /> },
     );
     assert_eq!(n, 1, "one timeline island");
     host

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::messages::Say;
-use crate::props::Packed;
 use crate::words::Voice;
 #[cfg(feature = "render")]
 use crate::{
@@ -43,12 +42,15 @@ pub fn ContextSections(
         <section id="context" class="ex-context" aria-labelledby="ex-context-heading">
             <h2 id="ex-context-heading" class="ex-section-heading">{context.heading.as_str()}</h2>
             <div class="ex-context__tools ex-no-print" data-ex-part=Part::Context.name()>
-                <ContextTools tools=Packed(ToolsView {
-                    expand: t.text("context-expand-all"),
-                    collapse: t.text("context-collapse-all"),
-                    sections: context.sections.iter().map(|s| s.slug.clone()).collect(),
-                    voice: t.voice(&["context-all-expanded", "context-all-collapsed"]),
-                }) />
+                {crate::props::carry(
+                    ToolsView {
+                        expand: t.text("context-expand-all"),
+                        collapse: t.text("context-collapse-all"),
+                        sections: context.sections.iter().map(|s| s.slug.clone()).collect(),
+                        voice: t.voice(&["context-all-expanded", "context-all-collapsed"]),
+                    },
+                    || view! { <ContextTools /> },
+                )}
             </div>
             {context
                 .sections
@@ -90,16 +92,13 @@ pub struct ToolsView {
 /// section and shows it; and the address follows the sections the reader
 /// opens (`history.replaceState`, no history entries).
 #[island]
-pub fn ContextTools(
-    /// Its words, the sections and what it says.
-    tools: Packed<ToolsView>,
-) -> impl IntoView {
+pub fn ContextTools() -> impl IntoView {
     let ToolsView {
         expand,
         collapse,
         sections,
         voice,
-    } = tools.0;
+    } = crate::props::take();
     let said = RwSignal::new(String::new());
     let sections = StoredValue::new(sections);
     let voice = StoredValue::new(voice);

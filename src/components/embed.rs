@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::embed::{self as embed_rules, FORMAT_NAME, RADIO_NAME};
 use crate::messages::Say;
-use crate::props::Packed;
 use crate::words::Voice;
 #[cfg(feature = "render")]
 use crate::{
@@ -109,7 +108,7 @@ pub fn EmbedPanel(
         options,
         voice: t.voice(&SAYS),
     };
-    view! { <EmbedPanelIsland panel=Packed(panel) /> }
+    crate::props::carry(panel, || view! { <EmbedPanelIsland /> })
 }
 
 /// The runtime messages the panel says.
@@ -120,10 +119,7 @@ pub const SAYS: [&str; 2] = ["embed-copied", "embed-copy-refused"];
 /// arrived), with this page's origin; selected on focus; copied with the
 /// button, said in a polite status line.
 #[island]
-pub fn EmbedPanelIsland(
-    /// Its words, codes and what it says.
-    panel: Packed<EmbedView>,
-) -> impl IntoView {
+pub fn EmbedPanelIsland() -> impl IntoView {
     let EmbedView {
         heading,
         intro,
@@ -134,7 +130,7 @@ pub fn EmbedPanelIsland(
         copy: copy_label,
         options,
         voice,
-    } = panel.0;
+    } = crate::props::take();
     let view = RwSignal::new(0usize);
     let amp = RwSignal::new(false);
     let origin = RwSignal::new(None::<String>);

@@ -16,7 +16,6 @@ use crate::poll::results::{self as plan, Tally};
 use crate::poll::service::{self, Reply};
 use crate::poll::state::State;
 use crate::poll::{choice_id, control_id, counter, keep, over, Field, SUMMARY_HEADING};
-use crate::props::Packed;
 use crate::storage::{self, Backend};
 use crate::story::outline::PollOutline;
 use crate::story::QuestionKind;
@@ -154,7 +153,7 @@ pub fn Poll(
         },
         voice: t.voice_where(|k| k.starts_with("poll-") || k.starts_with("storage-")),
     };
-    view! { <PollIsland poll=Packed(view) /> }
+    crate::props::carry(view, || view! { <PollIsland /> })
 }
 
 /// Focuses the element with this id once the page has shown the change
@@ -199,10 +198,7 @@ struct Controls {
 /// memory and tells the reader. What the reader ticked or typed before the
 /// wasm arrived is kept (when nothing was saved before).
 #[island]
-pub fn PollIsland(
-    /// What it shows and says.
-    poll: Packed<PollView>,
-) -> impl IntoView {
+pub fn PollIsland() -> impl IntoView {
     let PollView {
         story,
         outline,
@@ -210,7 +206,7 @@ pub fn PollIsland(
         questions,
         words,
         voice,
-    } = poll.0;
+    } = crate::props::take();
     // The outline lives as long as the page (the state borrows it).
     let outline: &'static PollOutline = Box::leak(Box::new(outline));
     let story: &'static str = Box::leak(story.into_boxed_str());

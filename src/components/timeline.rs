@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::Day;
 use crate::messages::Say;
-use crate::props::Packed;
 use crate::story::outline::TimelineOutline;
 use crate::timeline::layout::{css_percent, status_line, Axis, Move};
 use crate::timeline::state::State;
@@ -137,7 +136,9 @@ pub fn Timeline(
     /// The edition's locale.
     t: &'static Locale,
 ) -> impl IntoView {
-    view! { <TimelineIsland timeline=Packed(TimelineView::with_figures(timeline, figures, t)) /> }
+    crate::props::carry(TimelineView::with_figures(timeline, figures, t), || {
+        view! { <TimelineIsland /> }
+    })
 }
 
 #[cfg(feature = "render")]
@@ -343,10 +344,7 @@ fn date_view(pieces: Vec<DatePiece>) -> impl IntoView {
 /// it is before the reader does anything (every sector shown, the first
 /// milestone selected, statuses without a "today").
 #[island]
-pub fn TimelineIsland(
-    /// What it shows and says.
-    timeline: Packed<TimelineView>,
-) -> impl IntoView {
+pub fn TimelineIsland() -> impl IntoView {
     let TimelineView {
         outline,
         words,
@@ -355,7 +353,7 @@ pub fn TimelineIsland(
         ticks,
         rtl,
         voice,
-    } = timeline.0;
+    } = crate::props::take();
     let state = RwSignal::new(State::new(&outline));
     let today = RwSignal::new(None::<Day>);
     let said = RwSignal::new(String::new());

@@ -81,7 +81,9 @@ impl Place {
 /// Once the wasm has started (`main`: the islands' reactive root, the
 /// embed view) and the document is parsed (`DOMContentLoaded`), each
 /// `<leptos-island>` is hydrated by the function the wasm exports under
-/// its `data-component` name, in document order, and `<html
+/// its `data-component` name, in document order, once the loader has
+/// handed it its view (`props`: the `data-ex-props` of the element around
+/// it, `props::carry`), and `<html
 /// data-app-ready>` says the page is interactive. An island the wasm does
 /// not know is left as it was rendered, and named in the console.
 pub fn loader(runtime: &Runtime) -> String {
@@ -89,7 +91,7 @@ pub fn loader(runtime: &Runtime) -> String {
         "(function(){{var d=document,b,l=d.querySelector(\"link[rel=preload][as=image]\");\
 function s(){{if(b)return;b=1;var w=fetch(\"{}\");import(\"{}\").then(function(m){{return m.default({{module_or_path:w}}).then(function(){{\
 function go(){{d.querySelectorAll(\"leptos-island\").forEach(function(e){{var f=m[e.dataset.component];\
-f?f(e):console.warn(\"explainer: no island named \"+e.dataset.component)}});\
+f?(m.props(e.parentNode.dataset.exProps||\"\"),f(e)):console.warn(\"explainer: no island named \"+e.dataset.component)}});\
 d.documentElement.setAttribute(\"data-app-ready\",\"\")}}\
 d.readyState==\"loading\"?d.addEventListener(\"DOMContentLoaded\",go):go()}})}})}}\
 l?(l.onload=l.onerror=s,setTimeout(s,2e3)):s()}})()",
@@ -380,14 +382,16 @@ mod tests {
     }
 
     /// The props of the island `name` in `html`, as the browser reads them.
-    fn island_props<P: serde::de::DeserializeOwned>(html: &str, name: &str) -> P {
+    /// The view the element around the island `name` carries.
+    fn island_view<T: serde::de::DeserializeOwned>(html: &str, name: &str) -> T {
         let at = html
             .find(&format!("data-component=\"{name}_"))
             .expect("the island");
-        let start = html[at..].find("data-props=\"").expect("its props") + at + 12;
+        assert!(!html[at..].starts_with("data-props"), "no Leptos props");
+        const ATTR: &str = "data-ex-props=\"";
+        let start = html[..at].rfind(ATTR).expect("its view") + ATTR.len();
         let end = html[start..].find('"').unwrap() + start;
-        let json = html[start..end].replace("&quot;", "\"");
-        leptos::serde_json::from_str(&json).expect("props read back")
+        crate::props::decode_view(&html[start..end]).expect("the view reads back")
     }
 
     fn page() -> (&'static Story, String) {
@@ -443,11 +447,7 @@ mod tests {
         }
         assert!(!html.contains("data-ex-part=\"timeline\" class=\"ex-missing\""));
         // The embed panel offers the whole explainer and the timeline.
-        #[derive(serde::Deserialize)]
-        struct Props {
-            panel: crate::props::Packed<crate::components::embed::EmbedView>,
-        }
-        let panel = island_props::<Props>(&html, "EmbedPanelIsland").panel.0;
+        let panel: crate::components::embed::EmbedView = island_view(&html, "EmbedPanelIsland");
         let views: Vec<&str> = panel.options.iter().map(|o| o.view.as_str()).collect();
         assert_eq!(views, ["all", "timeline"]);
         let oembed: Vec<_> = oembed::views(story).collect();
@@ -575,18 +575,8 @@ mod tests {
         // The embed panel says a CMS needs only the address; its island's
         // props carry each view's codes, the origin left to the browser.
         assert!(html.contains("class=\"ex-embed__cms\""));
-        #[derive(serde::Deserialize)]
-        struct Props {
-            panel: crate::props::Packed<crate::components::embed::EmbedView>,
-        }
-        let props: Props = island_props(&html, "EmbedPanelIsland");
-        let codes: Vec<_> = props
-            .panel
-            .0
-            .options
-            .iter()
-            .map(|o| (&o.html, &o.amp))
-            .collect();
+        let panel: crate::components::embed::EmbedView = island_view(&html, "EmbedPanelIsland");
+        let codes: Vec<_> = panel.options.iter().map(|o| (&o.html, &o.amp)).collect();
         assert!(codes.iter().any(|(_, amp)| amp.contains("amp-iframe")));
         assert!(codes
             .iter()

@@ -63,22 +63,29 @@ pub const TIMELINE_HTML: &str = include_str!(concat!(
 /// from its `data-props` with serde, the view hydrated over the markup in
 /// place (`Position::Current`). `context` runs first, in the island's
 /// owner's parent (to provide contexts). Returns how many were hydrated.
-pub fn hydrate<P, V>(host: &Element, name: &str, context: impl Fn(), view: impl Fn(P) -> V) -> usize
+pub fn hydrate<V>(host: &Element, name: &str, context: impl Fn(), view: impl Fn() -> V) -> usize
 where
-    P: serde::de::DeserializeOwned,
     V: IntoView + 'static,
 {
     use leptos::tachys::view::Position;
     leptos::mount::hydrate_islands();
     let islands = all(host, &format!("leptos-island[data-component^=\"{name}_\"]"));
     for island in &islands {
-        let props = island.get_attribute("data-props").unwrap_or_default();
-        let props: P = leptos::serde_json::from_str(&props).expect("the island's props read back");
+        // As the loader does: the island's view, from the element around it.
+        let carried = island
+            .parent_element()
+            .and_then(|p| p.get_attribute("data-ex-props"))
+            .expect("the element around the island carries its view");
+        explainer::props::hand(&carried);
+        assert!(
+            island.get_attribute("data-props").is_none(),
+            "no Leptos props"
+        );
         let island: HtmlElement = island.clone().unchecked_into();
         let owner = Owner::new();
         owner.with(|| {
             context();
-            let state = view(props).hydrate_from_position::<true>(&island, Position::Current);
+            let state = view().hydrate_from_position::<true>(&island, Position::Current);
             std::mem::forget(state);
         });
         std::mem::forget(owner);
