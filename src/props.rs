@@ -75,12 +75,17 @@ pub fn hand(text: &str) {
 /// When there is none, or it is not a `T`: a page whose markup and runtime
 /// disagree (the loader names the island in the console).
 pub fn take<T: DeserializeOwned + Clone + Send + Sync + 'static>() -> T {
+    // Rendering (the build, or a component test rendering a page in the
+    // browser): the wrapper's view.
+    #[cfg(feature = "render")]
+    if let Some(Given(view)) = leptos::prelude::use_context::<Given<T>>() {
+        return view;
+    }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        leptos::prelude::use_context::<Given<T>>()
-            .expect("an island renders inside `props::carry`")
-            .0
+        panic!("an island renders inside `props::carry`")
     }
+    // Hydrating: what the loader handed over.
     #[cfg(target_arch = "wasm32")]
     {
         let text = HANDED.with(|h| std::mem::take(&mut *h.borrow_mut()));
