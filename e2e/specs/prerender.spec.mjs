@@ -19,7 +19,13 @@ test('dist/index.html holds the article, the sections, the timeline and the poll
   // Hydration markers only inside the islands: the static parts are never hydrated.
   const outside = html.replace(/<leptos-island [^]*?<\/leptos-island>/g, '');
   assert.doesNotMatch(outside, /<!>/, 'no hydration markers outside the islands');
-  assert.match(html, /<leptos-island data-component="TimelineIsland_\d+" data-props="/, 'the timeline is an island');
+  // An island whose view the element around it carries (no Leptos props).
+  assert.match(
+    html,
+    /<div data-ex-props="[A-Za-z0-9+/=]+" class="ex-island"><leptos-island data-component="TimelineIsland_\d+"/,
+    'the timeline is an island, its view carried around it',
+  );
+  assert.doesNotMatch(html, /data-props=/, 'no island has Leptos props');
 });
 
 test('without JavaScript a reader gets the whole article, sections, dated timeline and a poll note', async () => {
