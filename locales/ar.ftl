@@ -113,6 +113,10 @@ milestone-link-not-copied = لم يسمح متصفحك بالنسخ: حدّد ا
 # $year: the year as the locale writes it (for Arabic, just the digits:
 # "2026"). Winter is the winter that begins in December of $year.
 
+# A date before the Common Era: $date is the date as its year is counted (3500).
+date-bce = { $date } ق.م
+# A date in deep time: $years is the count in compact words (13.8 billion).
+date-years-ago = قبل { $years } سنة
 date-season =
     { $season ->
         [spring] ربيع { $year }

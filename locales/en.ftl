@@ -83,6 +83,10 @@ milestone-link-not-copied = Your browser did not allow copying: select the link 
 ## Dates
 # $year: the year as the locale writes it.
 
+# A date before the Common Era: $date is the date as its year is counted (3500).
+date-bce = { $date } BCE
+# A date in deep time: $years is the count in compact words (13.8 billion).
+date-years-ago = { $years } years ago
 date-season =
     { $season ->
         [spring] Spring { $year }

@@ -76,6 +76,10 @@ milestone-link-not-copied = ブラウザーがコピーを許可しませんで�
 # 年 already ("2026年"), so seasons are "2026年春" and quarters
 # "2026年第2四半期". Winter (冬) is the winter that begins in December of $year.
 
+# A date before the Common Era: $date is the date as its year is counted (3500).
+date-bce = 紀元前{ $date }
+# A date in deep time: $years is the count in compact words (13.8 billion).
+date-years-ago = { $years }年前
 date-season =
     { $season ->
         [spring] { $year }春

@@ -112,6 +112,10 @@ milestone-link-not-copied = Браузер не разрешил копиров�
 # sentence or after a colon. Winter is the winter that begins in December of
 # $year.
 
+# A date before the Common Era: $date is the date as its year is counted (3500).
+date-bce = { $date } до н. э.
+# A date in deep time: $years is the count in compact words (13.8 billion).
+date-years-ago = { $years } лет назад
 date-season =
     { $season ->
         [spring] весна { $year } г.

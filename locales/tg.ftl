@@ -95,6 +95,10 @@ milestone-link-not-copied = Браузери шумо нусха гирифта�
 # $year: the year as the locale writes it (for Tajik, just the digits:
 # "2026"). Winter is the winter that begins in December of $year.
 
+# A date before the Common Era: $date is the date as its year is counted (3500).
+date-bce = { $date } пеш аз милод
+# A date in deep time: $years is the count in compact words (13.8 billion).
+date-years-ago = { $years } сол пеш
 date-season =
     { $season ->
         [spring] баҳори соли { $year }

@@ -10,8 +10,9 @@ use core::fmt;
 /// A calendar day, used for "today" and for the bounds of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
-    /// Year, for example 2026.
-    pub year: u16,
+    /// Year, astronomically numbered: 2026 is 2026 CE, 0 is 1 BCE, -3499
+    /// is 3500 BCE (the proleptic Gregorian calendar, as ISO 8601 has it).
+    pub year: i64,
     /// Month, 1 to 12.
     pub month: u8,
     /// Day of the month, 1 to 31.
@@ -20,7 +21,7 @@ pub struct Day {
 
 impl Day {
     /// A day, checked against the calendar.
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Day> {
+    pub fn new(year: i64, month: u8, day: u8) -> Option<Day> {
         if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {
             Some(Day { year, month, day })
         } else {
@@ -28,19 +29,21 @@ impl Day {
         }
     }
 
-    /// Days since 1 January of year 0 (proleptic Gregorian); for fractions on an axis.
-    pub fn ordinal(self) -> u32 {
-        let y = u32::from(self.year);
-        let days_before_year = 365 * y + y.div_ceil(4) - y.div_ceil(100) + y.div_ceil(400);
-        let mut days = days_before_year;
+    /// Days since 1 January of year 0 (proleptic Gregorian; negative
+    /// before it); for fractions on an axis, from any year to any other.
+    pub fn ordinal(self) -> i64 {
+        let y = self.year;
+        // Leap years in [0, y): every 4th, not every 100th, every 400th.
+        let leaps = (y + 3).div_euclid(4) - (y + 99).div_euclid(100) + (y + 399).div_euclid(400);
+        let mut days = 365 * y + leaps;
         for m in 1..self.month {
-            days += u32::from(days_in_month(self.year, m));
+            days += i64::from(days_in_month(self.year, m));
         }
-        days + u32::from(self.day) - 1
+        days + i64::from(self.day) - 1
     }
 
     /// The day with the given [`Day::ordinal`].
-    pub fn from_ordinal(ordinal: u32) -> Day {
+    pub fn from_ordinal(ordinal: i64) -> Day {
         let jan1 = |year| {
             Day {
                 year,
@@ -49,14 +52,18 @@ impl Day {
             }
             .ordinal()
         };
-        let mut year = u16::try_from(ordinal / 366).unwrap_or(u16::MAX);
+        // 146097 days in 400 years: a guess within a year, then corrected.
+        let mut year = ordinal.div_euclid(146_097) * 400 + ordinal.rem_euclid(146_097) / 366;
         while jan1(year + 1) <= ordinal {
             year += 1;
         }
+        while jan1(year) > ordinal {
+            year -= 1;
+        }
         let mut rest = ordinal - jan1(year);
         let mut month = 1;
-        while rest >= u32::from(days_in_month(year, month)) {
-            rest -= u32::from(days_in_month(year, month));
+        while rest >= i64::from(days_in_month(year, month)) {
+            rest -= i64::from(days_in_month(year, month));
             month += 1;
         }
         Day {
@@ -67,11 +74,11 @@ impl Day {
     }
 }
 
-fn is_leap(year: u16) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+fn is_leap(year: i64) -> bool {
+    (year.rem_euclid(4) == 0 && year.rem_euclid(100) != 0) || year.rem_euclid(400) == 0
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+fn days_in_month(year: i64, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 if is_leap(year) => 29,
@@ -128,11 +135,12 @@ pub enum Precision {
     Day(u8, u8),
 }
 
-/// A date as precise as the source gives it: "2026", "Spring 2026", "Q2 2026", "Oct 2025".
+/// A date as precise as the source gives it: "2026", "Spring 2026", "Q2
+/// 2026", "Oct 2025", "3500 BCE", "13.8 billion years ago".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Date {
-    /// The year.
-    pub year: u16,
+    /// The year, astronomically numbered (see [`Day::year`]).
+    pub year: i64,
     /// What part of the year.
     pub precision: Precision,
 }
@@ -181,39 +189,69 @@ impl Date {
         }
     }
 
-    /// A label for readers: "2026", "Spring 2026", "Q2 2026", "Oct 2025", "15 Oct 2025".
+    /// Before the Common Era: the year as BCE counts it (1 BCE is year 0).
+    pub fn bce(self) -> Option<i64> {
+        (self.year < 1).then(|| 1 - self.year)
+    }
+
+    /// So long ago that it is said in years ago ("13.8 billion years
+    /// ago"), not as a year BCE: from [`Date::DEEP`] years BCE.
+    pub fn is_deep(self) -> bool {
+        self.bce().is_some_and(|n| n >= Self::DEEP)
+    }
+
+    /// The first year BCE said in years ago (as TimelineJS does, from a
+    /// hundred thousand years).
+    pub const DEEP: i64 = 100_000;
+
+    /// A label for readers: "2026", "Spring 2026", "Q2 2026", "Oct 2025",
+    /// "15 Oct 2025", "3500 BCE", "13.8 billion years ago".
     pub fn label(self) -> String {
+        let (year, era) = match self.bce() {
+            Some(n) if self.is_deep() => return format!("{} years ago", ago(n)),
+            Some(n) => (n, " BCE"),
+            None => (self.year, ""),
+        };
         match self.precision {
-            Precision::Year => format!("{}", self.year),
-            Precision::Season(s) => format!("{} {}", s.name(), self.year),
-            Precision::Quarter(q) => format!("Q{} {}", q, self.year),
-            Precision::Month(m) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),
-            Precision::Day(m, d) => format!("{} {} {}", d, MONTHS[usize::from(m - 1)], self.year),
+            Precision::Year => format!("{year}{era}"),
+            Precision::Season(s) => format!("{} {year}{era}", s.name()),
+            Precision::Quarter(q) => format!("Q{q} {year}{era}"),
+            Precision::Month(m) => format!("{} {year}{era}", MONTHS[usize::from(m - 1)]),
+            Precision::Day(m, d) => format!("{d} {} {year}{era}", MONTHS[usize::from(m - 1)]),
         }
     }
 
     /// The date in the story file's syntax (`2026`, `2026-spring`,
-    /// `2026-Q2`, `2025-10`, `2025-10-15`), which [`Date::parse`] reads.
+    /// `2026-Q2`, `2025-10`, `2025-10-15`, `3500 BCE`, `44-03-15 BCE`),
+    /// which [`Date::parse`] reads.
     pub fn code(self) -> String {
+        let (year, era) = match self.bce() {
+            Some(n) => (n.to_string(), " BCE"),
+            None => (format!("{:04}", self.year), ""),
+        };
         match self.precision {
-            Precision::Year => format!("{:04}", self.year),
-            Precision::Season(s) => format!("{:04}-{}", self.year, s.name().to_ascii_lowercase()),
-            Precision::Quarter(q) => format!("{:04}-Q{q}", self.year),
-            Precision::Month(m) => format!("{:04}-{:02}", self.year, m),
-            Precision::Day(m, d) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            Precision::Year => format!("{year}{era}"),
+            Precision::Season(s) => format!("{year}-{}{era}", s.name().to_ascii_lowercase()),
+            Precision::Quarter(q) => format!("{year}-Q{q}{era}"),
+            Precision::Month(m) => format!("{year}-{m:02}{era}"),
+            Precision::Day(m, d) => format!("{year}-{m:02}-{d:02}{era}"),
         }
     }
 
-    /// A valid HTML `<time datetime>` value. Seasons and quarters have no
-    /// datetime syntax of their own, so they give the year, which holds them.
-    pub fn datetime(self) -> String {
-        match self.precision {
+    /// A valid HTML `<time datetime>` value, where HTML has one: it has no
+    /// years before 1 CE. Seasons and quarters have no datetime syntax of
+    /// their own, so they give the year, which holds them.
+    pub fn datetime(self) -> Option<String> {
+        if self.year < 1 {
+            return None;
+        }
+        Some(match self.precision {
             Precision::Year | Precision::Season(_) | Precision::Quarter(_) => {
                 format!("{:04}", self.year)
             }
             Precision::Month(m) => format!("{:04}-{:02}", self.year, m),
             Precision::Day(m, d) => format!("{:04}-{:02}-{:02}", self.year, m, d),
-        }
+        })
     }
 
     /// Parses the story file's syntax: `2026`, `2026-spring`, `2026-Q2`,
@@ -240,18 +278,41 @@ impl Date {
     }
 
     fn syntax(text: &str) -> String {
-        format!("\"{text}\" is not a date: write 2026, 2026-spring, 2026-Q2, 2025-10 or 2025-10-15")
+        format!("\"{text}\" is not a date: write 2026, 2026-spring, 2026-Q2, 2025-10, 2025-10-15, 3500 BCE or 13.8 billion years ago")
     }
 
     /// Reads the story file's syntax ([`Date::parse`] without the reasons:
     /// what the browser runtime uses, so no message is linked into it).
     pub fn from_code(text: &str) -> Option<Date> {
-        let mut parts = text.trim().split('-');
+        let text = text.trim();
+        if let Some(count) = text.strip_suffix(" years ago") {
+            let n = years(count)?;
+            return (n >= 1).then_some(Date {
+                year: 1 - n,
+                precision: Precision::Year,
+            });
+        }
+        let (text, bce) = match text
+            .strip_suffix(" BCE")
+            .or_else(|| text.strip_suffix(" BC"))
+        {
+            Some(rest) => (rest.trim_end(), true),
+            None => (text, false),
+        };
+        let mut parts = text.split('-');
         let year_part = parts.next()?;
-        if year_part.len() != 4 || !year_part.bytes().all(|b| b.is_ascii_digit()) {
+        // A year CE in four digits (as ISO 8601 writes them); a year BCE
+        // as it is counted, from 1.
+        let digits_ok = if bce {
+            !year_part.is_empty() && year_part.len() <= 12 && !year_part.starts_with('0')
+        } else {
+            year_part.len() == 4
+        };
+        if !digits_ok || !year_part.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let year: u16 = year_part.parse().ok()?;
+        let counted: i64 = year_part.parse().ok()?;
+        let year = if bce { 1 - counted } else { counted };
         let number = |s: &str| -> Option<u8> {
             if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
@@ -292,6 +353,69 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.label())
     }
+}
+
+/// The scales "years ago" are counted in, largest first.
+const SCALES: [(&str, i64); 3] = [
+    ("billion", 1_000_000_000),
+    ("million", 1_000_000),
+    ("thousand", 1_000),
+];
+
+/// A count of years as a story file writes it: `300000`, `300,000`,
+/// `300 thousand`, `13.8 billion` (at most 3 decimals).
+fn years(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let (number, scale) = match text.rsplit_once(' ') {
+        Some((n, word)) => (n, SCALES.iter().find(|(w, _)| *w == word)?.1),
+        None => (text, 1),
+    };
+    let number: String = number.chars().filter(|c| *c != ',').collect();
+    let (whole, fraction) = number.split_once('.').unwrap_or((&number, ""));
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+        || fraction.len() > 3
+        || whole.len() > 12
+    {
+        return None;
+    }
+    let mut n = whole.parse::<i64>().ok()?.checked_mul(scale)?;
+    let mut unit = scale;
+    for digit in fraction.bytes() {
+        unit /= 10;
+        n = n.checked_add(i64::from(digit - b'0') * unit)?;
+    }
+    (fraction.is_empty() || scale > 1).then_some(n)
+}
+
+/// `n` years in English words, to three significant digits: `300
+/// thousand`, `13.8 billion`, `540 million` (the locales have their own).
+pub fn ago(n: i64) -> String {
+    for (word, scale) in SCALES {
+        if n >= scale {
+            // Three significant digits, trailing zeros dropped.
+            let digits = n.ilog10() - scale.ilog10() + 1;
+            let decimals = 3u32.saturating_sub(digits);
+            let unit = scale / 10i64.pow(decimals);
+            let rounded = (n + unit / 2) / unit;
+            let whole = rounded / 10i64.pow(decimals);
+            let mut fraction = format!(
+                "{:0width$}",
+                rounded % 10i64.pow(decimals),
+                width = decimals as usize
+            );
+            while fraction.ends_with('0') {
+                fraction.pop();
+            }
+            return if fraction.is_empty() {
+                format!("{whole} {word}")
+            } else {
+                format!("{whole}.{fraction} {word}")
+            };
+        }
+    }
+    n.to_string()
 }
 
 /// When a milestone happens: a point, a span, or a start that goes on.
@@ -474,7 +598,7 @@ mod tests {
         Date::parse(s).unwrap()
     }
 
-    fn day(y: u16, m: u8, dd: u8) -> Day {
+    fn day(y: i64, m: u8, dd: u8) -> Day {
         Day::new(y, m, dd).unwrap()
     }
 
@@ -540,10 +664,15 @@ mod tests {
 
     #[test]
     fn datetime_values_are_valid_html() {
-        assert_eq!(d("2025-10").datetime(), "2025-10");
-        assert_eq!(d("2025-10-05").datetime(), "2025-10-05");
-        assert_eq!(d("2026-Q2").datetime(), "2026");
-        assert_eq!(d("2026-spring").datetime(), "2026");
+        let dt = |s: &str| d(s).datetime();
+        assert_eq!(dt("2025-10").as_deref(), Some("2025-10"));
+        assert_eq!(dt("2025-10-05").as_deref(), Some("2025-10-05"));
+        assert_eq!(dt("2026-Q2").as_deref(), Some("2026"));
+        assert_eq!(dt("2026-spring").as_deref(), Some("2026"));
+        assert_eq!(dt("0602").as_deref(), Some("0602"));
+        // HTML has no year before 1 CE.
+        assert_eq!(dt("3500 BCE"), None);
+        assert_eq!(dt("13.8 billion years ago"), None);
     }
 
     #[test]
@@ -653,5 +782,87 @@ mod tests {
             None,
         ];
         assert_eq!(chronological(&whens), [3, 1, 2, 0, 4]);
+    }
+
+    #[test]
+    fn years_before_the_common_era_and_deep_time() {
+        // BCE counts from 1: 1 BCE is year 0, 3500 BCE is year -3499.
+        assert_eq!(d("1 BCE").year, 0);
+        assert_eq!(d("3500 BCE").year, -3499);
+        assert_eq!(d("3500 BC"), d("3500 BCE"));
+        assert_eq!(d("44-03-15 BCE").precision, Precision::Day(3, 15));
+        assert_eq!(d("44-03-15 BCE").label(), "15 Mar 44 BCE");
+        assert_eq!(d("3500 BCE").label(), "3500 BCE");
+        // From a hundred thousand years, years ago, as TimelineJS says them.
+        assert_eq!(d("99999 BCE").label(), "99999 BCE");
+        assert!(!d("99999 BCE").is_deep() && d("100000 BCE").is_deep());
+        let big_bang = d("13.8 billion years ago");
+        assert_eq!(big_bang.year, 1 - 13_800_000_000);
+        assert_eq!(big_bang, d("13800000000 BCE"));
+        assert_eq!(big_bang.label(), "13.8 billion years ago");
+        assert_eq!(d("13799630000 BCE").label(), "13.8 billion years ago");
+        assert_eq!(d("540 million years ago").label(), "540 million years ago");
+        assert_eq!(d("300,000 years ago").label(), "300 thousand years ago");
+        assert_eq!(d("315 thousand years ago").code(), "315000 BCE");
+        for bad in [
+            "0 BCE",
+            "0500 BCE",
+            "-500",
+            "13.8 billions years ago",
+            "1.2345 million years ago",
+            "x BCE",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad} refused");
+        }
+        // Codes round-trip, and order runs through year 0.
+        for text in [
+            "3500 BCE",
+            "44-03-15 BCE",
+            "800-spring BCE",
+            "13800000000 BCE",
+        ] {
+            assert_eq!(d(text).code(), text);
+            assert_eq!(Date::from_code(&d(text).code()), Some(d(text)));
+        }
+        let span = When::new(d("300 BCE"), Some(d("0100")), false).unwrap();
+        assert_eq!(When::from_code(&span.code()), Some(span));
+        assert!(When::new(d("100 BCE"), Some(d("300 BCE")), false).is_err());
+        assert!(d("1 BCE").last_day() < d("0001").first_day());
+    }
+
+    #[test]
+    fn ordinals_run_through_year_zero_and_deep_time() {
+        assert_eq!(day(1, 1, 1).ordinal() - day(0, 12, 31).ordinal(), 1);
+        assert_eq!(day(0, 1, 1).ordinal(), 0);
+        assert_eq!(
+            day(1, 1, 1).ordinal() - day(0, 1, 1).ordinal(),
+            366,
+            "year 0 is leap"
+        );
+        assert_eq!(
+            day(-3, 1, 1).ordinal() - day(-4, 1, 1).ordinal(),
+            366,
+            "so is -4"
+        );
+        assert_eq!(day(-2, 1, 1).ordinal() - day(-3, 1, 1).ordinal(), 365);
+        for d in [
+            day(0, 2, 29),
+            day(-1, 12, 31),
+            day(-3499, 6, 1),
+            day(-13_799_999_999, 1, 1),
+            day(1990, 4, 24),
+        ] {
+            assert_eq!(Day::from_ordinal(d.ordinal()), d, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn years_ago_in_english_keep_three_significant_digits() {
+        assert_eq!(ago(13_800_000_000), "13.8 billion");
+        assert_eq!(ago(4_600_000_000), "4.6 billion");
+        assert_eq!(ago(538_800_000), "539 million");
+        assert_eq!(ago(1_000_000_000), "1 billion");
+        assert_eq!(ago(300_000), "300 thousand");
+        assert_eq!(ago(999), "999");
     }
 }

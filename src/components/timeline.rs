@@ -244,10 +244,21 @@ impl TimelineView {
             milestones,
             ticks: axis
                 .map(|a| {
-                    a.ticks()
-                        .into_iter()
-                        .map(|(year, left)| (t.year_number(year), css_percent(left)))
-                        .collect()
+                    let labelled = |max| -> Vec<(String, String)> {
+                        a.ticks_within(max)
+                            .into_iter()
+                            .map(|(year, left)| (t.year_number(year), css_percent(left)))
+                            .collect()
+                    };
+                    let ticks = labelled(Axis::MAX_TICKS);
+                    // Long labels ("12 billion years ago"): fewer of them.
+                    let longest = ticks.iter().map(|(l, _)| l.chars().count()).max();
+                    let fit = Axis::ROOM / longest.unwrap_or(1).max(1);
+                    if fit < ticks.len() {
+                        labelled(i64::try_from(fit.max(2)).unwrap_or(2))
+                    } else {
+                        ticks
+                    }
                 })
                 .unwrap_or_default(),
             rtl: t.dir.attr() == "rtl",
@@ -261,18 +272,21 @@ impl TimelineView {
 #[cfg(feature = "render")]
 fn dates(when: When, words: Option<&str>, t: &Locale) -> Vec<DatePiece> {
     if let Some(words) = words {
-        return vec![DatePiece::Time(when.start().datetime(), words.to_owned())];
+        return vec![match when.start().datetime() {
+            Some(datetime) => DatePiece::Time(datetime, words.to_owned()),
+            None => DatePiece::Text(words.to_owned()),
+        }];
     }
     let ends = [Some(when.start()), when.end()];
     t.when_pieces(when)
         .into_iter()
         .filter_map(|piece| match piece {
             Piece::Text(text) => Some(DatePiece::Text(text)),
-            Piece::Slot(k) => ends
-                .get(k)
-                .copied()
-                .flatten()
-                .map(|d| DatePiece::Time(d.datetime(), t.date(d))),
+            Piece::Slot(k) => ends.get(k).copied().flatten().map(|d| match d.datetime() {
+                // HTML has no `datetime` before 1 CE: the words alone.
+                Some(datetime) => DatePiece::Time(datetime, t.date(d)),
+                None => DatePiece::Text(t.date(d)),
+            }),
         })
         .collect()
 }
@@ -316,7 +330,7 @@ pub struct Today(pub Day);
 fn clock_today() -> Option<Day> {
     let now = js_sys::Date::new_0();
     Day::new(
-        u16::try_from(now.get_full_year()).ok()?,
+        i64::from(now.get_full_year()),
         u8::try_from(now.get_month() + 1).ok()?,
         u8::try_from(now.get_date()).ok()?,
     )

@@ -71,6 +71,8 @@ pub const ALL: &[Key] = &[
     build("milestone-copy-link", &[]),
     runtime("milestone-link-copied", &[]),
     runtime("milestone-link-not-copied", &["link"]),
+    build("date-bce", &["date"]),
+    build("date-years-ago", &["years"]),
     build("date-season", &["season", "year"]),
     build("date-quarter", &["quarter", "year"]),
     build("when-span", &["start", "end"]),

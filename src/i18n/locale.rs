@@ -8,6 +8,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use icu::datetime::fieldsets::{Y, YM, YMD};
 use icu::datetime::input::Date as IcuDate;
+use icu::datetime::options::YearStyle::NoEra;
 use icu::datetime::DateTimeFormatter;
 use icu::decimal::options::GroupingStrategy;
 use icu::decimal::DecimalFormatter;
@@ -320,6 +321,7 @@ pub struct Locale {
     day: DateTimeFormatter<YMD>,
     plain: DecimalFormatter,
     grouped: DecimalFormatter,
+    compact: icu::decimal::CompactDecimalFormatter,
     plurals: PluralRules,
 }
 
@@ -364,13 +366,23 @@ impl Locale {
             } else {
                 Dir::Ltr
             },
-            year: DateTimeFormatter::try_new(prefs(), Y::long()).map_err(err)?,
-            month: DateTimeFormatter::try_new(prefs(), YM::long()).map_err(err)?,
-            day: DateTimeFormatter::try_new(prefs(), YMD::long()).map_err(err)?,
+            // No era: a year before the Common Era is formatted as it is
+            // counted, then marked with the locale's `date-bce`.
+            year: DateTimeFormatter::try_new(prefs(), Y::long().with_year_style(NoEra))
+                .map_err(err)?,
+            month: DateTimeFormatter::try_new(prefs(), YM::long().with_year_style(NoEra))
+                .map_err(err)?,
+            day: DateTimeFormatter::try_new(prefs(), YMD::long().with_year_style(NoEra))
+                .map_err(err)?,
             plain: DecimalFormatter::try_new(digits(), GroupingStrategy::Never.into())
                 .map_err(|e| format!("{lang}: {e:?}"))?,
             grouped: DecimalFormatter::try_new(digits(), Default::default())
                 .map_err(|e| format!("{lang}: {e:?}"))?,
+            compact: icu::decimal::CompactDecimalFormatter::try_new_long(
+                (&icu_locale).into(),
+                Default::default(),
+            )
+            .map_err(|e| format!("{lang}: {e:?}"))?,
             plurals: PluralRules::create(langid, PluralRuleType::CARDINAL)
                 .or_else(|_| {
                     PluralRules::create(unic_langid::langid!("en"), PluralRuleType::CARDINAL)
@@ -449,20 +461,61 @@ impl Locale {
             .to_string()
     }
 
-    /// A year as the axis labels it: the locale's digits, no grouping.
-    pub fn year_number(&self, year: u16) -> String {
+    /// A year as the axis labels it: the locale's digits, no grouping; a
+    /// year before the Common Era or in deep time as [`Locale::date`]
+    /// writes it ("500 BCE", "2 billion years ago").
+    pub fn year_number(&self, year: i64) -> String {
+        if year < 1 {
+            return self.date(Date {
+                year,
+                precision: Precision::Year,
+            });
+        }
         self.plain
             .format(&fixed_decimal::Decimal::from(year))
             .to_string()
     }
 
-    fn icu_date(year: u16, month: u8, day: u8) -> Option<IcuDate<icu::calendar::Gregorian>> {
-        IcuDate::try_new_gregorian(i32::from(year), month, day).ok()
+    fn icu_date(year: i64, month: u8, day: u8) -> Option<IcuDate<icu::calendar::Gregorian>> {
+        IcuDate::try_new_gregorian(i32::try_from(year).ok()?, month, day).ok()
+    }
+
+    /// `n` years ago, the locale's way: "13.8 billion years ago", "138億年前"
+    /// (its compact long numbers, to three significant digits).
+    pub fn years_ago(&self, n: i64) -> String {
+        let magnitude = i16::try_from(n.max(1).ilog10()).unwrap_or(0);
+        let exponent = self.compact.compact_exponent_for_magnitude(magnitude);
+        let mut significand = fixed_decimal::Decimal::from(n);
+        significand.multiply_pow10(-i16::from(exponent));
+        significand.round(magnitude - i16::from(exponent) - 2);
+        significand.trim_end();
+        let count = self
+            .compact
+            .format_with_exponent(&significand, exponent)
+            .map(|w| w.to_string())
+            .unwrap_or_else(|_| {
+                self.grouped
+                    .format(&fixed_decimal::Decimal::from(n))
+                    .to_string()
+            });
+        self.format("date-years-ago", &[("years", Value::Text(count))])
     }
 
     /// A date as precise as the story gives it, written the locale's way:
-    /// a year, a season, a quarter, a month (its stand-alone form) or a day.
+    /// a year, a season, a quarter, a month (its stand-alone form) or a day;
+    /// before the Common Era as the locale marks it ("3500 BCE"), and in
+    /// deep time in years ago.
     pub fn date(&self, d: Date) -> String {
+        if let Some(n) = d.bce() {
+            if d.is_deep() {
+                return self.years_ago(n);
+            }
+            let counted = self.date(Date {
+                year: n,
+                precision: d.precision,
+            });
+            return self.format("date-bce", &[("date", Value::Text(counted))]);
+        }
         let first = d.first_day();
         let year_text = || match Self::icu_date(d.year, 1, 1) {
             Some(date) => self.year.format(&date).to_string(),
@@ -725,6 +778,49 @@ mod tests {
         assert_eq!(t.dir, Dir::Ltr);
         assert_eq!(t.year_number(2026), "2026");
         assert_eq!(t.number(5000), "5,000");
+    }
+
+    #[test]
+    fn dates_before_the_common_era_and_in_deep_time_in_each_locale() {
+        let load = |tag: &str, text: &str| {
+            let file = read(&format!("locales/{tag}.ftl"), tag, text).unwrap();
+            Locale::new(&file, tag, &[]).unwrap()
+        };
+        let cases = [
+            (
+                load("en", include_str!("../../locales/en.ftl")),
+                [
+                    "3500 BCE",
+                    "13.8 billion years ago",
+                    "540 million years ago",
+                ],
+            ),
+            (
+                load("ru", include_str!("../../locales/ru.ftl")),
+                [
+                    "3500 до н. э.",
+                    "13,8 миллиарда лет назад",
+                    "540 миллионов лет назад",
+                ],
+            ),
+            (
+                load("ja", include_str!("../../locales/ja.ftl")),
+                ["紀元前3500年", "138億年前", "5.4億年前"],
+            ),
+        ];
+        for (t, [bce, deep, million]) in cases {
+            assert_eq!(t.date(d("3500 BCE")), bce, "{}", t.tag);
+            assert_eq!(t.date(d("13.8 billion years ago")), deep, "{}", t.tag);
+            assert_eq!(t.date(d("540 million years ago")), million, "{}", t.tag);
+        }
+        let t = en();
+        assert_eq!(t.date(d("44-03-15 BCE")), "March 15, 44 BCE");
+        assert_eq!(t.year_number(-499), "500 BCE", "an axis tick");
+        assert_eq!(
+            t.date(d("300 thousand years ago")),
+            "300 thousand years ago"
+        );
+        assert_eq!(t.date(d("0602")), "602");
     }
 
     #[test]

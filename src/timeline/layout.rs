@@ -5,13 +5,14 @@
 
 use crate::dates::{Day, Status, When};
 
-/// The axis: whole years from `first` to `last`, both included.
+/// The axis: whole years from `first` to `last`, both included (years
+/// astronomically numbered, as [`Day::year`]: from deep time to any year).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Axis {
     /// First year shown.
-    pub first: u16,
+    pub first: i64,
     /// Last year shown.
-    pub last: u16,
+    pub last: i64,
 }
 
 /// Where a milestone is drawn, in percent of the axis width.
@@ -30,7 +31,7 @@ pub struct Placement {
 impl Axis {
     /// The smallest axis that holds every dated milestone; `None` when none is dated.
     pub fn covering<I: IntoIterator<Item = When>>(whens: I) -> Option<Axis> {
-        let mut range: Option<(u16, u16)> = None;
+        let mut range: Option<(i64, i64)> = None;
         for w in whens {
             let first = w.first_day().year;
             let last = w.last_day().map_or(first, |d| d.year);
@@ -42,7 +43,7 @@ impl Axis {
         range.map(|(first, last)| Axis { first, last })
     }
 
-    fn start(self) -> u32 {
+    fn start(self) -> i64 {
         Day {
             year: self.first,
             month: 1,
@@ -51,7 +52,7 @@ impl Axis {
         .ordinal()
     }
 
-    fn end(self) -> u32 {
+    fn end(self) -> i64 {
         Day {
             year: self.last + 1,
             month: 1,
@@ -64,7 +65,7 @@ impl Axis {
     pub fn percent(self, day: Day) -> f64 {
         let (start, end) = (self.start(), self.end());
         let at = day.ordinal().clamp(start, end);
-        f64::from(at - start) * 100.0 / f64::from(end - start)
+        (at - start) as f64 * 100.0 / (end - start) as f64
     }
 
     /// Whether a day falls on the axis.
@@ -73,36 +74,74 @@ impl Axis {
     }
 
     /// How many years apart the labelled ticks are: every year for a
-    /// short axis, then 2, 5, 10, 20, 50 or 100 years apart, so that an
-    /// axis of any length has at most [`Axis::MAX_TICKS`] labels.
-    pub fn tick_step(self) -> u16 {
+    /// short axis, then 2, 5, 10, 20, 50, 100... years apart (decades,
+    /// centuries, millennia, up to billions of years), so that an axis of
+    /// any length has at most [`Axis::MAX_TICKS`] labels.
+    pub fn tick_step(self) -> i64 {
+        self.tick_step_within(Self::MAX_TICKS)
+    }
+
+    /// [`Axis::tick_step`] for at most `max` labels.
+    pub fn tick_step_within(self, max: i64) -> i64 {
         let years = self.last - self.first + 1;
-        [1, 2, 5, 10, 20, 50, 100]
-            .into_iter()
-            .find(|step| years.div_ceil(*step) <= Self::MAX_TICKS)
-            .unwrap_or(100)
+        let mut scale = 1;
+        loop {
+            for step in [scale, 2 * scale, 5 * scale] {
+                if (years + step - 1) / step <= max || step >= 5_000_000_000 {
+                    return step;
+                }
+            }
+            scale *= 10;
+        }
     }
 
     /// Most labelled ticks on an axis.
-    pub const MAX_TICKS: u16 = 12;
+    pub const MAX_TICKS: i64 = 12;
+
+    /// How many characters of tick labels fit along the axis (at the
+    /// widths that show it): long labels ("12 billion years ago") get
+    /// fewer ticks.
+    pub const ROOM: usize = 72;
 
     /// The labelled years, each with the percent where it starts: the first
-    /// year, then every [`Axis::tick_step`] years on round numbers.
-    pub fn ticks(self) -> Vec<(u16, f64)> {
-        let step = self.tick_step();
-        (self.first..=self.last)
-            .filter(|y| *y == self.first || (y % step == 0 && y - self.first >= step / 2))
-            .map(|y| {
-                (
-                    y,
-                    self.percent(Day {
-                        year: y,
-                        month: 1,
-                        day: 1,
-                    }),
-                )
+    /// year, then every [`Axis::tick_step`] years on numbers that read
+    /// round: 1990, 2000 CE; 3000, 2000 BCE (year `1 - n` is `n` BCE).
+    pub fn ticks(self) -> Vec<(i64, f64)> {
+        self.ticks_within(Self::MAX_TICKS)
+    }
+
+    /// [`Axis::ticks`], at most `max` of them (the first year, then round
+    /// numbers at least a whole step from it when there are few).
+    pub fn ticks_within(self, max: i64) -> Vec<(i64, f64)> {
+        let step = self.tick_step_within(max);
+        let gap = if max < Self::MAX_TICKS {
+            step
+        } else {
+            step / 2
+        };
+        let at = |year| {
+            self.percent(Day {
+                year,
+                month: 1,
+                day: 1,
             })
-            .collect()
+        };
+        let mut years = vec![self.first];
+        // Before the Common Era, counted down: n BCE is year 1 - n.
+        let mut n = (1 - self.first) / step * step;
+        while n >= step {
+            years.push(1 - n);
+            n -= step;
+        }
+        // The Common Era: step, 2 step...
+        let mut y = (self.first.max(1) + step - 1) / step * step;
+        while y <= self.last {
+            years.push(y);
+            y += step;
+        }
+        years.retain(|&y| y <= self.last && (y == self.first || y - self.first >= gap));
+        years.dedup();
+        years.into_iter().map(|y| (y, at(y))).collect()
     }
 
     /// Where a milestone is drawn.
@@ -280,7 +319,7 @@ mod tests {
         When::new(d(a), Some(d(b)), false).unwrap()
     }
 
-    fn day(y: u16, m: u8, dd: u8) -> Day {
+    fn day(y: i64, m: u8, dd: u8) -> Day {
         Day::new(y, m, dd).unwrap()
     }
 
@@ -357,12 +396,12 @@ mod tests {
             last: 2031,
         };
         assert_eq!(century.tick_step(), 10);
-        let years: Vec<u16> = century.ticks().iter().map(|t| t.0).collect();
+        let years: Vec<i64> = century.ticks().iter().map(|t| t.0).collect();
         assert_eq!(
             years,
             [1947, 1960, 1970, 1980, 1990, 2000, 2010, 2020, 2030]
         );
-        assert!(years.len() <= usize::from(Axis::MAX_TICKS));
+        assert!(years.len() <= usize::try_from(Axis::MAX_TICKS).unwrap());
         let one = Axis {
             first: 2026,
             last: 2026,
@@ -370,7 +409,10 @@ mod tests {
         assert_eq!(one.ticks(), vec![(2026, 0.0)]);
         for last in 2000..2400 {
             let axis = Axis { first: 2000, last };
-            assert!(axis.ticks().len() <= usize::from(Axis::MAX_TICKS), "{last}");
+            assert!(
+                axis.ticks().len() <= usize::try_from(Axis::MAX_TICKS).unwrap(),
+                "{last}"
+            );
         }
     }
 
@@ -438,5 +480,48 @@ mod tests {
             status_line(study, false, Some(day(2027, 1, 1))),
             StatusLine::Passed(_)
         ));
+    }
+
+    #[test]
+    fn axes_before_the_common_era_and_in_deep_time_tick_on_round_numbers() {
+        // Counted as readers count: n BCE is year 1 - n.
+        let counted = |y: i64| if y < 1 { 1 - y } else { y };
+        let cosmos = Axis {
+            first: 1 - 13_800_000_000,
+            last: 1 - 3500,
+        };
+        let mixed = Axis {
+            first: 1 - 13_800_000_000,
+            last: 1990,
+        };
+        let history = Axis {
+            first: 1 - 3000,
+            last: 1500,
+        };
+        for axis in [cosmos, mixed, history] {
+            let ticks = axis.ticks();
+            let step = axis.tick_step();
+            assert!(
+                ticks.len() <= usize::try_from(Axis::MAX_TICKS).unwrap(),
+                "{axis:?}"
+            );
+            assert_eq!(ticks[0].0, axis.first, "the first year is labelled");
+            assert!(
+                ticks[1..].iter().all(|(y, _)| counted(*y) % step == 0),
+                "{ticks:?}"
+            );
+            assert!(
+                ticks.windows(2).all(|w| w[0].1 < w[1].1),
+                "left to right: {ticks:?}"
+            );
+            assert!(ticks.iter().all(|(_, p)| (0.0..=100.0).contains(p)));
+        }
+        assert_eq!(cosmos.tick_step(), 2_000_000_000);
+        let years: Vec<i64> = history.ticks().iter().map(|t| counted(t.0)).collect();
+        assert_eq!(years, [3000, 2500, 2000, 1500, 1000, 500, 500, 1000, 1500]);
+        // A milestone 4.6 billion years ago sits two thirds of the way along.
+        let earth = When::Point(crate::dates::Date::parse("4.6 billion years ago").unwrap());
+        let at = cosmos.place(earth).left;
+        assert!((66.0..67.0).contains(&at), "{at}");
     }
 }

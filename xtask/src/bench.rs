@@ -375,11 +375,18 @@ fn num(n: impl Into<f64>) -> Json {
     Json::Number(n.into())
 }
 
+/// A year as TimelineJS numbers it: 3500 BCE is -3500 (it shows the
+/// number without its sign, then "BCE").
+fn tl_year(year: i64) -> Json {
+    let counted = if year < 1 { year - 1 } else { year };
+    Json::Number(counted as f64)
+}
+
 /// A TimelineJS date object: as precise as the story's date (seasons and
 /// quarters start at their first month), labelled with the story's own wording.
 fn tl_date(date: Date) -> Json {
     let first = date.first_day();
-    let mut fields = vec![("year", num(date.year))];
+    let mut fields = vec![("year", tl_year(date.year))];
     match date.precision {
         Precision::Year => {}
         Precision::Day(..) => {
@@ -398,7 +405,7 @@ fn tl_date(date: Date) -> Json {
 fn tl_end_date(date: Date) -> Json {
     let last = date.last_day();
     Json::object([
-        ("year", num(last.year)),
+        ("year", tl_year(last.year)),
         ("month", num(last.month)),
         ("day", num(last.day)),
         ("display_date", Json::str(date.label())),

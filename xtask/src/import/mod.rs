@@ -588,16 +588,14 @@ impl<'a> Converter<'a> {
 }
 
 /// A date at TimelineJS's precision: a year, a month or a day.
+/// TimelineJS numbers years before the Common Era negatively and shows
+/// -3500 as "3500 BCE" (0 as "0": there is no such year; it becomes 1 BCE).
 fn date(d: &TlDate) -> std::result::Result<Date, String> {
-    let year = u16::try_from(d.year)
-        .ok()
-        .filter(|y| (1..=9999).contains(y))
-        .ok_or_else(|| {
-            format!(
-                "year {}: only years 1 to 9999 of the Common Era can be imported yet",
-                d.year
-            )
-        })?;
+    const LIMIT: i64 = 100_000_000_000;
+    if !(-LIMIT..=LIMIT).contains(&d.year) {
+        return Err(format!("year {}: beyond a hundred billion years", d.year));
+    }
+    let year = if d.year < 0 { d.year + 1 } else { d.year };
     let precision = match (d.month, d.day) {
         (None, _) => Precision::Year,
         (Some(m), None) => Precision::Month(m),

@@ -39,7 +39,7 @@ fn each_example_imports_to_a_valid_story_and_again_to_the_same_file() {
             templates().display()
         );
     };
-    for name in ["my-own-timeline.csv", "all-media-types.json"] {
+    for name in ["my-own-timeline.csv", "all-media-types.json", "cosmo.json", "cosmo-mixed.json"] {
         let text = template(name).unwrap();
         let first = import_text(name, &text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let again = import_text(name, &text).unwrap();
@@ -89,6 +89,34 @@ fn the_sheet_keeps_precision_ranges_links_and_lists_remote_media() {
         import.report
     );
     assert!(import.pictures.is_empty(), "nothing fetched");
+}
+
+#[test]
+fn years_before_the_common_era_and_deep_time_come_as_timelinejs_shows_them() {
+    let text = template("cosmo-mixed.json").unwrap();
+    let import = import_text("cosmo-mixed.json", &text).unwrap();
+    let story = explainer::story::parse("t.toml", &import.toml).unwrap();
+    let labels: Vec<String> = story
+        .timeline
+        .unwrap()
+        .milestones
+        .iter()
+        .map(|m| m.when.unwrap().label())
+        .collect();
+    // TimelineJS: "13.80 billion years ago", "540.0 million years ago",
+    // "300.0 thousand years ago", "3500 BCE", "300 BCE", then years CE.
+    assert_eq!(
+        &labels[..6],
+        [
+            "13.8 billion years ago",
+            "4.6 billion years ago",
+            "540 million years ago",
+            "300 thousand years ago",
+            "3500 BCE",
+            "300 BCE"
+        ]
+    );
+    assert!(import.toml.contains("start = \"13800000000 BCE\""));
 }
 
 #[test]
