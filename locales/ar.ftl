@@ -56,6 +56,8 @@ context-all-collapsed =
 
 # The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
 timeline-heading = الخط الزمني
+# The list of a timeline's labelled periods (its eras).
+timeline-eras = الحقب
 timeline-hint = اختر محطة لعرض تفاصيلها، وتنقّل بين المحطات بمفاتيح الأسهم.
 # The legend of the sector filters.
 timeline-filters = عرض القطاعات

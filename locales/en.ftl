@@ -37,6 +37,8 @@ context-all-collapsed =
 
 # The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
 timeline-heading = Timeline
+# The list of a timeline's labelled periods (its eras).
+timeline-eras = Periods
 timeline-hint = Select a milestone for its details; arrow keys move between milestones.
 # The legend of the sector filters.
 timeline-filters = Show sectors

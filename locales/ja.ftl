@@ -35,6 +35,8 @@ context-all-collapsed = すべてのセクション（{ $count }件）を閉じ�
 
 # The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
 timeline-heading = 年表
+# The list of a timeline's labelled periods (its eras).
+timeline-eras = 時代区分
 timeline-hint = 項目を選ぶと詳細が表示されます。矢印キーで項目間を移動できます。
 # The legend of the sector filters.
 timeline-filters = 表示する分野

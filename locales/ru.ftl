@@ -55,6 +55,8 @@ context-all-collapsed =
 
 # The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
 timeline-heading = Хронология
+# The list of a timeline's labelled periods (its eras).
+timeline-eras = Периоды
 timeline-hint = Выберите этап, чтобы увидеть подробности; клавиши со стрелками переводят от этапа к этапу.
 # The legend of the sector filters.
 timeline-filters = Показывать сферы

@@ -47,6 +47,8 @@ context-all-collapsed =
 
 # The timeline's heading when a story gives none of its own (`cargo xtask import` writes it).
 timeline-heading = Хронология
+# The list of a timeline's labelled periods (its eras).
+timeline-eras = Давраҳо
 timeline-hint = Барои дидани тафсилот марҳаларо интихоб кунед; бо тугмаҳои тирча аз як марҳала ба марҳалаи дигар гузаштан мумкин аст.
 # The legend of the sector filters.
 timeline-filters = Намоиши соҳаҳо

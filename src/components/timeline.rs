@@ -59,6 +59,8 @@ pub struct TimelineWords {
     pub status: String,
     /// The copy-link button.
     pub copy_link: String,
+    /// The list of labelled periods.
+    pub eras: String,
 }
 
 /// A sector's filter.
@@ -107,6 +109,10 @@ pub struct TimelineView {
     pub milestones: Vec<MilestoneView>,
     /// The axis's year ticks: label and place.
     pub ticks: Vec<(String, String)>,
+    /// Its first and last years (none when nothing is dated).
+    pub axis: Option<(i64, i64)>,
+    /// Its labelled periods: label, dates in words, and the band's style.
+    pub eras: Vec<(String, String, String)>,
     /// A right-to-left edition: the arrow keys follow its direction.
     pub rtl: bool,
     /// What it says.
@@ -157,7 +163,26 @@ impl TimelineView {
     ) -> TimelineView {
         let outline = crate::story::outline::timeline_outline(timeline, t);
         let whens: Vec<_> = timeline.milestones.iter().map(|m| m.when).collect();
-        let axis = Axis::covering(whens.iter().flatten().copied());
+        // The axis holds every dated milestone and every period.
+        let axis = Axis::covering(
+            whens
+                .iter()
+                .flatten()
+                .copied()
+                .chain(timeline.eras.iter().map(|e| e.when)),
+        );
+        let eras = axis
+            .map(|a| {
+                timeline
+                    .eras
+                    .iter()
+                    .map(|e| {
+                        let (_, style) = track(a.place(e.when));
+                        (e.label.clone(), t.when(e.when), style)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let order = chronological(&whens);
         let filters = timeline
             .sectors
@@ -239,7 +264,10 @@ impl TimelineView {
                 sector: t.text("milestone-sector"),
                 status: t.text("milestone-status"),
                 copy_link: t.text("milestone-copy-link"),
+                eras: t.text("timeline-eras"),
             },
+            axis: axis.map(|a| (a.first, a.last)),
+            eras,
             filters,
             milestones,
             ticks: axis
@@ -365,6 +393,8 @@ pub fn TimelineIsland() -> impl IntoView {
         filters,
         milestones: shown,
         ticks,
+        axis,
+        eras,
         rtl,
         voice,
     } = crate::props::take();
@@ -373,7 +403,7 @@ pub fn TimelineIsland() -> impl IntoView {
     let said = RwSignal::new(String::new());
     // The copied-link note: which milestone's, and what it says.
     let copied = RwSignal::new(None::<(usize, String)>);
-    let axis = Axis::covering(outline.milestones.iter().filter_map(|m| m.when));
+    let axis = axis.map(|(first, last)| Axis { first, last });
     let count = outline.milestones.len();
     let buttons: Vec<NodeRef<leptos::html::Button>> = (0..count).map(|_| NodeRef::new()).collect();
     let buttons = StoredValue::new(buttons);
@@ -641,6 +671,20 @@ pub fn TimelineIsland() -> impl IntoView {
             view! { <span class="ex-timeline__tick" style=format!("inset-inline-start:{left}")>{label}</span> }
         })
         .collect_view();
+    // Periods: bands along the axis, and a list (shown where the axis is
+    // not, and read by screen readers, which skip the drawn axis).
+    let no_eras = eras.is_empty();
+    let era_bands = eras
+        .iter()
+        .enumerate()
+        .map(|(k, (label, _, style))| {
+            view! { <span class=format!("ex-era ex-sector-{}", k % 8) style=style.clone()>{label.clone()}</span> }
+        })
+        .collect_view();
+    let era_list = eras
+        .into_iter()
+        .map(|(label, when, _)| view! { <li>{label}" ("{when}")"</li> })
+        .collect_view();
     let heading = outline.with_value(|o| o.heading.clone());
     let has_sectors = outline.with_value(|o| !o.sectors.is_empty());
 
@@ -662,10 +706,12 @@ pub fn TimelineIsland() -> impl IntoView {
                     {ticks}
                     <span class="ex-timeline__today">{words.today}</span>
                 </div>
+                <div class="ex-timeline__eras" aria-hidden="true" hidden=no_eras>{era_bands}</div>
                 <ol class="ex-timeline__list" aria-label=words.dated>
                     {dated.into_iter().map(item).collect_view()}
                 </ol>
             </div>
+            <ul class="ex-timeline__era-list" aria-label=words.eras hidden=no_eras>{era_list}</ul>
             <div class="ex-timeline__undated" hidden=move || no_undated || !any_undated_shown()>
                 <h3 class="ex-timeline__subheading">{undated_label}</h3>
                 <ul class="ex-timeline__list ex-timeline__list--undated">

@@ -50,6 +50,7 @@ pub const ALL: &[Key] = &[
     runtime("context-all-expanded", &["count"]),
     runtime("context-all-collapsed", &["count"]),
     build("timeline-heading", &[]),
+    build("timeline-eras", &[]),
     build("timeline-hint", &[]),
     build("timeline-filters", &[]),
     build("timeline-filter-count", &["count"]),

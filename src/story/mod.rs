@@ -276,6 +276,19 @@ pub struct Timeline {
     pub sectors: Vec<Sector>,
     /// Milestones, in the story's order.
     pub milestones: Vec<Milestone>,
+    /// Labelled periods, in the story's order.
+    pub eras: Vec<Era>,
+}
+
+/// A labelled period of a timeline, drawn as a band along its axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Era {
+    /// Stable id.
+    pub slug: String,
+    /// Label.
+    pub label: String,
+    /// From its start to its end.
+    pub when: When,
 }
 
 /// A sector of the timeline.

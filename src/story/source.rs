@@ -222,6 +222,22 @@ pub struct Timeline {
     pub sectors: Option<Spanned<Vec<Sector>>>,
     /// The milestones, in any order.
     pub milestones: Spanned<Vec<Milestone>>,
+    /// Labelled periods, drawn as bands along the axis.
+    pub eras: Option<Vec<Era>>,
+}
+
+/// `[[timeline.eras]]`: a labelled period ("The Rashidun caliphate").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    /// Stable id.
+    pub slug: Text,
+    /// Label shown on its band.
+    pub label: Text,
+    /// First date.
+    pub start: Text,
+    /// Last date.
+    pub end: Text,
 }
 
 /// `[[timeline.sectors]]`.
@@ -628,6 +644,20 @@ impl Timeline {
     fn into_model(self, when: Vec<Option<When>>) -> model::Timeline {
         model::Timeline {
             heading: text(self.heading),
+            eras: self
+                .eras
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|e| {
+                    let start = Date::parse(e.start.get_ref()).ok()?;
+                    let end = Date::parse(e.end.get_ref()).ok()?;
+                    Some(model::Era {
+                        slug: text(e.slug),
+                        label: text(e.label),
+                        when: When::new(start, Some(end), false).ok()?,
+                    })
+                })
+                .collect(),
             sectors: self
                 .sectors
                 .map(Spanned::into_inner)
@@ -1122,6 +1152,19 @@ impl Checker<'_> {
                 &mut sectors,
             );
             self.text(&s.label, &format!("timeline.sectors[{i}].label"));
+        }
+        let mut era_slugs = HashMap::new();
+        for (i, e) in t.eras.iter().flatten().enumerate() {
+            let at = format!("timeline.eras[{i}]");
+            self.slug(&e.slug, &format!("{at}.slug"), &mut era_slugs);
+            self.text(&e.label, &format!("{at}.label"));
+            let start = self.date(&e.start, &format!("{at}.start"));
+            let end = self.date(&e.end, &format!("{at}.end"));
+            if let (Some(start), Some(end)) = (start, end) {
+                if let Err(message) = When::new(start, Some(end), false) {
+                    self.error(e.end.span(), format!("{at}.end"), message);
+                }
+            }
         }
         let mut when = Vec::new();
         for (i, m) in t.milestones.get_ref().iter().enumerate() {

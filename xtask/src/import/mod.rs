@@ -256,6 +256,34 @@ impl<'a> Converter<'a> {
             dated.push((start_date, end_date, plain));
         }
 
+        // Eras: labelled periods, bands along the axis.
+        let mut era_slugs = HashMap::new();
+        let mut eras = Vec::new();
+        for era in &tl.eras {
+            let label = self.html(&era.headline).plain;
+            if label.is_empty() {
+                return Err(format!("{}: the era has no headline", era.at));
+            }
+            let named = format!("{} (\"{label}\")", era.at);
+            let start = date(&era.start).map_err(|m| format!("{named}: start: {m}"))?;
+            let end = date(&era.end).map_err(|m| format!("{named}: end: {m}"))?;
+            When::new(start, Some(end), false).map_err(|m| format!("{named}: {m}"))?;
+            let base = slugify(&label, 56);
+            let slug = unique(
+                if base.is_empty() {
+                    format!("era-{}", eras.len() + 1)
+                } else {
+                    base
+                },
+                &mut era_slugs,
+            );
+            eras.push((slug, label, start.code(), end.code()));
+        }
+        if !eras.is_empty() {
+            self.report
+                .push(format!("eras: {} (bands along the axis)", eras.len()));
+        }
+
         // Sectors from groups, in the order TimelineJS shows its bands: by
         // first appearance among the events sorted by start (stably).
         let mut by_start: Vec<usize> = (0..tl.events.len()).collect();
@@ -466,13 +494,6 @@ impl<'a> Converter<'a> {
                 "a date's own display_date: {own_display} not carried over (the milestone shows its dates)"
             ));
         }
-        if !tl.eras.is_empty() {
-            return Err(format!(
-                "{}: eras are not supported yet ({} in this timeline)",
-                tl.eras[0].at,
-                tl.eras.len()
-            ));
-        }
         if backgrounds > 0 {
             self.report.push(format!(
                 "backgrounds: {backgrounds} slide{} with a background colour or picture: no equivalent, left out",
@@ -524,6 +545,7 @@ impl<'a> Converter<'a> {
             standfirst: &standfirst,
             heading: &heading,
             sectors: &sectors,
+            eras: &eras,
             entries: &entries,
             pictures: &pictures,
         });
@@ -693,6 +715,7 @@ struct StoryText<'a> {
     standfirst: &'a str,
     heading: &'a str,
     sectors: &'a [(String, String)],
+    eras: &'a [(String, String, String, String)],
     entries: &'a [Entry],
     pictures: &'a [Picture],
 }
@@ -719,6 +742,13 @@ fn write_story(s: &StoryText) -> String {
         out.push_str("\n[[timeline.sectors]]\n");
         let _ = writeln!(out, "slug = {}", quoted(slug));
         let _ = writeln!(out, "label = {}", quoted(label));
+    }
+    for (slug, label, start, end) in s.eras {
+        out.push_str("\n[[timeline.eras]]\n");
+        let _ = writeln!(out, "slug = {}", quoted(slug));
+        let _ = writeln!(out, "label = {}", quoted(label));
+        let _ = writeln!(out, "start = {}", quoted(start));
+        let _ = writeln!(out, "end = {}", quoted(end));
     }
     for e in s.entries {
         out.push('\n');

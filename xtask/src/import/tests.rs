@@ -39,7 +39,13 @@ fn each_example_imports_to_a_valid_story_and_again_to_the_same_file() {
             templates().display()
         );
     };
-    for name in ["my-own-timeline.csv", "all-media-types.json", "cosmo.json", "cosmo-mixed.json"] {
+    for name in [
+        "my-own-timeline.csv",
+        "all-media-types.json",
+        "cosmo.json",
+        "cosmo-mixed.json",
+        "eras.json",
+    ] {
         let text = template(name).unwrap();
         let first = import_text(name, &text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let again = import_text(name, &text).unwrap();
@@ -117,6 +123,28 @@ fn years_before_the_common_era_and_deep_time_come_as_timelinejs_shows_them() {
         ]
     );
     assert!(import.toml.contains("start = \"13800000000 BCE\""));
+}
+
+#[test]
+fn eras_become_labelled_periods() {
+    let text = template("eras.json").unwrap();
+    let import = import_text("eras.json", &text).unwrap();
+    let story = explainer::story::parse("t.toml", &import.toml).unwrap();
+    let eras: Vec<(String, String)> = story
+        .timeline
+        .unwrap()
+        .eras
+        .iter()
+        .map(|e| (e.label.clone(), e.when.code()))
+        .collect();
+    assert_eq!(
+        eras,
+        [
+            ("Era Test 650-700".to_owned(), "0650/0700".to_owned()),
+            ("Era Test 600-650".to_owned(), "0600/0650".to_owned()),
+            ("Era Test 700-720".to_owned(), "0700/0720".to_owned()),
+        ]
+    );
 }
 
 #[test]
