@@ -389,14 +389,15 @@ fn years(text: &str) -> Option<i64> {
     (fraction.is_empty() || scale > 1).then_some(n)
 }
 
-/// `n` years in English words, to three significant digits: `300
-/// thousand`, `13.8 billion`, `540 million` (the locales have their own).
+/// `n` years in English words, to four significant digits as TimelineJS
+/// shows them: `300 thousand`, `13.8 billion`, `538.8 million` (the
+/// locales have their own).
 pub fn ago(n: i64) -> String {
     for (word, scale) in SCALES {
         if n >= scale {
-            // Three significant digits, trailing zeros dropped.
+            // Four significant digits, trailing zeros dropped.
             let digits = n.ilog10() - scale.ilog10() + 1;
-            let decimals = 3u32.saturating_sub(digits);
+            let decimals = 4u32.saturating_sub(digits);
             let unit = scale / 10i64.pow(decimals);
             let rounded = (n + unit / 2) / unit;
             let whole = rounded / 10i64.pow(decimals);
@@ -857,10 +858,11 @@ mod tests {
     }
 
     #[test]
-    fn years_ago_in_english_keep_three_significant_digits() {
+    fn years_ago_in_english_keep_four_significant_digits() {
         assert_eq!(ago(13_800_000_000), "13.8 billion");
         assert_eq!(ago(4_600_000_000), "4.6 billion");
-        assert_eq!(ago(538_800_000), "539 million");
+        assert_eq!(ago(538_800_000), "538.8 million");
+        assert_eq!(ago(251_902_000), "251.9 million");
         assert_eq!(ago(1_000_000_000), "1 billion");
         assert_eq!(ago(300_000), "300 thousand");
         assert_eq!(ago(999), "999");

@@ -481,13 +481,14 @@ impl Locale {
     }
 
     /// `n` years ago, the locale's way: "13.8 billion years ago", "138億年前"
-    /// (its compact long numbers, to three significant digits).
+    /// (its compact long numbers, to four significant digits as TimelineJS
+    /// shows them).
     pub fn years_ago(&self, n: i64) -> String {
         let magnitude = i16::try_from(n.max(1).ilog10()).unwrap_or(0);
         let exponent = self.compact.compact_exponent_for_magnitude(magnitude);
         let mut significand = fixed_decimal::Decimal::from(n);
         significand.multiply_pow10(-i16::from(exponent));
-        significand.round(magnitude - i16::from(exponent) - 2);
+        significand.round(magnitude - i16::from(exponent) - 3);
         significand.trim_end();
         let count = self
             .compact
