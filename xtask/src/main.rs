@@ -65,7 +65,7 @@ commands:
                               also with the service killed (SIGKILL) halfway; the tally
                               must equal what the readers last had acknowledged
   size [--dist DIR]           gzip -9 (and brotli) first-load sizes of every story page
-                              (wasm + js + inline css); fails over the 152 KiB ceiling
+                              (wasm + js + inline css); fails over the 144 KiB ceiling
   fixtures                    write target/component-fixtures/ (what the component
                               tests hydrate; `test` writes them first)
   test                        setup, fmt, clippy (native + wasm32), native tests,
