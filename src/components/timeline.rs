@@ -711,7 +711,7 @@ pub fn TimelineIsland() -> impl IntoView {
                     {dated.into_iter().map(item).collect_view()}
                 </ol>
             </div>
-            <ul class="ex-timeline__era-list" aria-label=words.eras hidden=no_eras>{era_list}</ul>
+            <ul class="ex-timeline__era-list ex-visually-hidden" aria-label=words.eras hidden=no_eras>{era_list}</ul>
             <div class="ex-timeline__undated" hidden=move || no_undated || !any_undated_shown()>
                 <h3 class="ex-timeline__subheading">{undated_label}</h3>
                 <ul class="ex-timeline__list ex-timeline__list--undated">

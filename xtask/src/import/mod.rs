@@ -269,14 +269,7 @@ impl<'a> Converter<'a> {
             let end = date(&era.end).map_err(|m| format!("{named}: end: {m}"))?;
             When::new(start, Some(end), false).map_err(|m| format!("{named}: {m}"))?;
             let base = slugify(&label, 56);
-            let slug = unique(
-                if base.is_empty() {
-                    format!("era-{}", eras.len() + 1)
-                } else {
-                    base
-                },
-                &mut era_slugs,
-            );
+            let slug = unique_or(base, || format!("era-{}", eras.len() + 1), &mut era_slugs);
             eras.push((slug, label, start.code(), end.code()));
         }
         if !eras.is_empty() {
@@ -300,12 +293,9 @@ impl<'a> Converter<'a> {
                     continue;
                 }
                 let base = slugify(&label, 40);
-                let slug = unique(
-                    if base.is_empty() {
-                        format!("group-{}", sectors.len() + 1)
-                    } else {
-                        base
-                    },
+                let slug = unique_or(
+                    base,
+                    || format!("group-{}", sectors.len() + 1),
                     &mut sector_slugs,
                 );
                 sectors.push((slug, label));
@@ -341,14 +331,7 @@ impl<'a> Converter<'a> {
                 .map(|id| slugify(id, 56))
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| slugify(title_text, 56));
-            let slug = unique(
-                if base.is_empty() {
-                    format!("event-{}", entries.len() + 1)
-                } else {
-                    base
-                },
-                &mut slugs,
-            );
+            let slug = unique_or(base, || format!("event-{}", entries.len() + 1), &mut slugs);
             let sector = e.group.as_ref().and_then(|g| {
                 let label = html::convert(g).plain;
                 sectors
@@ -659,6 +642,16 @@ pub fn slugify(text: &str, max: usize) -> String {
         out.truncate(cut);
     }
     out.trim_end_matches('-').to_owned()
+}
+
+/// [`unique`] of `base`, or of `fallback()` when `base` is empty (a
+/// headline with no letters a slug can take).
+fn unique_or(
+    base: String,
+    fallback: impl FnOnce() -> String,
+    seen: &mut HashMap<String, usize>,
+) -> String {
+    unique(if base.is_empty() { fallback() } else { base }, seen)
 }
 
 /// `base`, or `base-2`, `base-3`... if taken.
