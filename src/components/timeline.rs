@@ -109,7 +109,8 @@ pub struct TimelineView {
     pub milestones: Vec<MilestoneView>,
     /// The axis's year ticks: label and place.
     pub ticks: Vec<(String, String)>,
-    /// Its first and last years (none when nothing is dated).
+    /// Its first day and the day after its last, as ordinals (none when
+    /// nothing is dated).
     pub axis: Option<(i64, i64)>,
     /// Its labelled periods: label, dates in words, and the band's style.
     pub eras: Vec<(String, String, String)>,
@@ -266,7 +267,7 @@ impl TimelineView {
                 copy_link: t.text("milestone-copy-link"),
                 eras: t.text("timeline-eras"),
             },
-            axis: axis.map(|a| (a.first, a.last)),
+            axis: axis.map(Axis::bounds),
             eras,
             filters,
             milestones,
@@ -275,7 +276,16 @@ impl TimelineView {
                     let labelled = |max| -> Vec<(String, String)> {
                         a.ticks_within(max)
                             .into_iter()
-                            .map(|(year, left)| (t.year_number(year), css_percent(left)))
+                            .map(|(date, left)| {
+                                // Years as numbers ("2026"); months and days
+                                // as the locale writes them.
+                                let label = if date.precision == crate::dates::Precision::Year {
+                                    t.year_number(date.year)
+                                } else {
+                                    t.date(date)
+                                };
+                                (label, css_percent(left))
+                            })
                             .collect()
                     };
                     let ticks = labelled(Axis::MAX_TICKS);
@@ -403,7 +413,7 @@ pub fn TimelineIsland() -> impl IntoView {
     let said = RwSignal::new(String::new());
     // The copied-link note: which milestone's, and what it says.
     let copied = RwSignal::new(None::<(usize, String)>);
-    let axis = axis.map(|(first, last)| Axis { first, last });
+    let axis = axis.map(|(start, end)| Axis::between(start, end));
     let count = outline.milestones.len();
     let buttons: Vec<NodeRef<leptos::html::Button>> = (0..count).map(|_| NodeRef::new()).collect();
     let buttons = StoredValue::new(buttons);

@@ -3,16 +3,20 @@
 //!
 //! Plain Rust, tested natively; the timeline component only renders it.
 
-use crate::dates::{Day, Status, When};
+use crate::dates::{Date, Day, Precision, Status, When};
 
 /// The axis: whole years from `first` to `last`, both included (years
-/// astronomically numbered, as [`Day::year`]: from deep time to any year).
+/// astronomically numbered, as [`Day::year`]: from deep time to any year);
+/// or, for a story within two years, whole months or days (`within`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Axis {
     /// First year shown.
     pub first: i64,
     /// Last year shown.
     pub last: i64,
+    /// A short axis: its first day and the day after its last (ordinals),
+    /// ticked by months or days; `None` for whole years.
+    pub within: Option<(i64, i64)>,
 }
 
 /// Where a milestone is drawn, in percent of the axis width.
@@ -29,36 +33,103 @@ pub struct Placement {
 }
 
 impl Axis {
-    /// The smallest axis that holds every dated milestone; `None` when none is dated.
+    /// Whole years from `first` to `last`.
+    pub const fn years(first: i64, last: i64) -> Axis {
+        Axis {
+            first,
+            last,
+            within: None,
+        }
+    }
+
+    /// The axis from day ordinal `start` to the day before `end` (what
+    /// [`Axis::bounds`] gives: the browser's copy of the build's axis).
+    pub fn between(start: i64, end: i64) -> Axis {
+        Axis {
+            first: Day::from_ordinal(start).year,
+            last: Day::from_ordinal(end - 1).year,
+            within: Some((start, end)),
+        }
+    }
+
+    /// Its first day and the day after its last, as ordinals.
+    pub fn bounds(self) -> (i64, i64) {
+        (self.start(), self.end())
+    }
+
+    /// The smallest axis that holds every dated milestone; `None` when none
+    /// is dated. Over three calendar years or more, whole years; within
+    /// two, whole months, or days for a span of two months at most.
     pub fn covering<I: IntoIterator<Item = When>>(whens: I) -> Option<Axis> {
-        let mut range: Option<(i64, i64)> = None;
+        let mut range: Option<(Day, Day)> = None;
         for w in whens {
-            let first = w.first_day().year;
-            let last = w.last_day().map_or(first, |d| d.year);
+            let first = w.first_day();
+            let last = w.last_day().unwrap_or(first);
             range = Some(match range {
                 None => (first, last),
                 Some((a, b)) => (a.min(first), b.max(last)),
             });
         }
-        range.map(|(first, last)| Axis { first, last })
+        let (lo, hi) = range?;
+        if hi.year - lo.year >= 2 {
+            return Some(Axis::years(lo.year, hi.year));
+        }
+        let days = hi.ordinal() - lo.ordinal() + 1;
+        let within = if days > Self::MONTHS_FROM {
+            let start = Day { day: 1, ..lo };
+            let after = if hi.month == 12 {
+                Day {
+                    year: hi.year + 1,
+                    month: 1,
+                    day: 1,
+                }
+            } else {
+                Day {
+                    month: hi.month + 1,
+                    day: 1,
+                    ..hi
+                }
+            };
+            (start.ordinal(), after.ordinal())
+        } else {
+            (lo.ordinal(), hi.ordinal() + 1)
+        };
+        Some(Axis {
+            first: lo.year,
+            last: hi.year,
+            within: Some(within),
+        })
     }
 
+    /// A short axis longer than this many days is ticked by months.
+    const MONTHS_FROM: i64 = 62;
+
     fn start(self) -> i64 {
-        Day {
-            year: self.first,
-            month: 1,
-            day: 1,
-        }
-        .ordinal()
+        self.within.map_or_else(
+            || {
+                Day {
+                    year: self.first,
+                    month: 1,
+                    day: 1,
+                }
+                .ordinal()
+            },
+            |w| w.0,
+        )
     }
 
     fn end(self) -> i64 {
-        Day {
-            year: self.last + 1,
-            month: 1,
-            day: 1,
-        }
-        .ordinal()
+        self.within.map_or_else(
+            || {
+                Day {
+                    year: self.last + 1,
+                    month: 1,
+                    day: 1,
+                }
+                .ordinal()
+            },
+            |w| w.1,
+        )
     }
 
     /// Where a day falls, in percent from the axis start, clamped to 0..=100.
@@ -70,7 +141,7 @@ impl Axis {
 
     /// Whether a day falls on the axis.
     pub fn holds(self, day: Day) -> bool {
-        (self.first..=self.last).contains(&day.year)
+        (self.start()..self.end()).contains(&day.ordinal())
     }
 
     /// How many years apart the labelled ticks are: every year for a
@@ -103,16 +174,83 @@ impl Axis {
     /// fewer ticks.
     pub const ROOM: usize = 72;
 
-    /// The labelled years, each with the percent where it starts: the first
-    /// year, then every [`Axis::tick_step`] years on numbers that read
-    /// round: 1990, 2000 CE; 3000, 2000 BCE (year `1 - n` is `n` BCE).
-    pub fn ticks(self) -> Vec<(i64, f64)> {
+    /// The labelled dates, each with the percent where it starts: on a
+    /// year axis the first year, then every [`Axis::tick_step`] years on
+    /// numbers that read round: 1990, 2000 CE; 3000, 2000 BCE (year `1 - n`
+    /// is `n` BCE); on a short axis months or days the same way.
+    pub fn ticks(self) -> Vec<(Date, f64)> {
         self.ticks_within(Self::MAX_TICKS)
     }
 
-    /// [`Axis::ticks`], at most `max` of them (the first year, then round
-    /// numbers at least a whole step from it when there are few).
-    pub fn ticks_within(self, max: i64) -> Vec<(i64, f64)> {
+    /// [`Axis::ticks`], at most `max` of them (the first, then round ones
+    /// at least a whole step from it when there are few).
+    pub fn ticks_within(self, max: i64) -> Vec<(Date, f64)> {
+        let Some((start, end)) = self.within else {
+            return self
+                .year_ticks(max)
+                .into_iter()
+                .map(|(year, at)| {
+                    let date = Date {
+                        year,
+                        precision: Precision::Year,
+                    };
+                    (date, at)
+                })
+                .collect();
+        };
+        let pick = |count: i64, steps: &[i64]| {
+            let step = steps
+                .iter()
+                .copied()
+                .find(|s| (count + s - 1) / s <= max)
+                .unwrap_or(steps[steps.len() - 1]);
+            let gap = if max < Self::MAX_TICKS {
+                step
+            } else {
+                (step / 2).max(1)
+            };
+            (step, gap)
+        };
+        let (lo, hi) = (Day::from_ordinal(start), Day::from_ordinal(end - 1));
+        if end - start > Self::MONTHS_FROM {
+            // Months, counted from year 0: January of year y is 12 y.
+            let index = |d: Day| d.year * 12 + i64::from(d.month) - 1;
+            let (first, last) = (index(lo), index(hi));
+            let (step, gap) = pick(last - first + 1, &[1, 2, 3, 6, 12]);
+            (first..=last)
+                .filter(|m| *m == first || (m.rem_euclid(step) == 0 && m - first >= gap))
+                .map(|m| {
+                    let month = u8::try_from(m.rem_euclid(12) + 1).unwrap_or(1);
+                    let day = Day {
+                        year: m.div_euclid(12),
+                        month,
+                        day: 1,
+                    };
+                    let date = Date {
+                        year: day.year,
+                        precision: Precision::Month(month),
+                    };
+                    (date, self.percent(day))
+                })
+                .collect()
+        } else {
+            let (step, gap) = pick(end - start, &[1, 2, 7, 14, 31]);
+            (start..end)
+                .filter(|o| *o == start || ((o - start) % step == 0 && o - start >= gap))
+                .map(|o| {
+                    let day = Day::from_ordinal(o);
+                    let date = Date {
+                        year: day.year,
+                        precision: Precision::Day(day.month, day.day),
+                    };
+                    (date, self.percent(day))
+                })
+                .collect()
+        }
+    }
+
+    /// The labelled years of a year axis.
+    fn year_ticks(self, max: i64) -> Vec<(i64, f64)> {
         let step = self.tick_step_within(max);
         let gap = if max < Self::MAX_TICKS {
             step
@@ -330,34 +468,22 @@ mod tests {
             When::Ongoing(d("2025-10")),
             span("2029", "2032"),
         ]);
-        assert_eq!(
-            axis,
-            Some(Axis {
-                first: 2025,
-                last: 2032
-            })
-        );
+        assert_eq!(axis, Some(Axis::years(2025, 2032)));
         assert_eq!(Axis::covering([]), None);
     }
 
     #[test]
     fn ticks_run_year_by_year() {
-        let axis = Axis {
-            first: 2025,
-            last: 2032,
-        };
+        let axis = Axis::years(2025, 2032);
         let ticks = axis.ticks();
         assert_eq!(ticks.len(), 8);
-        assert_eq!(ticks[0], (2025, 0.0));
+        assert_eq!((ticks[0].0.year, ticks[0].1), (2025, 0.0));
         assert!((ticks[4].1 - 50.0).abs() < 0.1, "{ticks:?}");
     }
 
     #[test]
     fn spans_become_bars_and_points_markers() {
-        let axis = Axis {
-            first: 2025,
-            last: 2032,
-        };
+        let axis = Axis::years(2025, 2032);
         let fund = axis.place(span("2026", "2030"));
         assert!(fund.bar && !fund.open_end);
         assert!(
@@ -386,29 +512,23 @@ mod tests {
 
     #[test]
     fn long_axes_label_round_years_only() {
-        let short = Axis {
-            first: 2025,
-            last: 2032,
-        };
+        let short = Axis::years(2025, 2032);
         assert_eq!(short.tick_step(), 1);
-        let century = Axis {
-            first: 1947,
-            last: 2031,
-        };
+        let century = Axis::years(1947, 2031);
         assert_eq!(century.tick_step(), 10);
-        let years: Vec<i64> = century.ticks().iter().map(|t| t.0).collect();
+        let years: Vec<i64> = century.ticks().iter().map(|t| t.0.year).collect();
         assert_eq!(
             years,
             [1947, 1960, 1970, 1980, 1990, 2000, 2010, 2020, 2030]
         );
         assert!(years.len() <= usize::try_from(Axis::MAX_TICKS).unwrap());
-        let one = Axis {
-            first: 2026,
-            last: 2026,
-        };
-        assert_eq!(one.ticks(), vec![(2026, 0.0)]);
+        let one = Axis::years(2026, 2026);
+        assert_eq!(
+            one.ticks(),
+            vec![(crate::dates::Date::parse("2026").unwrap(), 0.0)]
+        );
         for last in 2000..2400 {
-            let axis = Axis { first: 2000, last };
+            let axis = Axis::years(2000, last);
             assert!(
                 axis.ticks().len() <= usize::try_from(Axis::MAX_TICKS).unwrap(),
                 "{last}"
@@ -486,18 +606,9 @@ mod tests {
     fn axes_before_the_common_era_and_in_deep_time_tick_on_round_numbers() {
         // Counted as readers count: n BCE is year 1 - n.
         let counted = |y: i64| if y < 1 { 1 - y } else { y };
-        let cosmos = Axis {
-            first: 1 - 13_800_000_000,
-            last: 1 - 3500,
-        };
-        let mixed = Axis {
-            first: 1 - 13_800_000_000,
-            last: 1990,
-        };
-        let history = Axis {
-            first: 1 - 3000,
-            last: 1500,
-        };
+        let cosmos = Axis::years(1 - 13_800_000_000, 1 - 3500);
+        let mixed = Axis::years(1 - 13_800_000_000, 1990);
+        let history = Axis::years(1 - 3000, 1500);
         for axis in [cosmos, mixed, history] {
             let ticks = axis.ticks();
             let step = axis.tick_step();
@@ -505,9 +616,9 @@ mod tests {
                 ticks.len() <= usize::try_from(Axis::MAX_TICKS).unwrap(),
                 "{axis:?}"
             );
-            assert_eq!(ticks[0].0, axis.first, "the first year is labelled");
+            assert_eq!(ticks[0].0.year, axis.first, "the first year is labelled");
             assert!(
-                ticks[1..].iter().all(|(y, _)| counted(*y) % step == 0),
+                ticks[1..].iter().all(|(d, _)| counted(d.year) % step == 0),
                 "{ticks:?}"
             );
             assert!(
@@ -517,11 +628,67 @@ mod tests {
             assert!(ticks.iter().all(|(_, p)| (0.0..=100.0).contains(p)));
         }
         assert_eq!(cosmos.tick_step(), 2_000_000_000);
-        let years: Vec<i64> = history.ticks().iter().map(|t| counted(t.0)).collect();
+        let years: Vec<i64> = history.ticks().iter().map(|t| counted(t.0.year)).collect();
         assert_eq!(years, [3000, 2500, 2000, 1500, 1000, 500, 500, 1000, 1500]);
         // A milestone 4.6 billion years ago sits two thirds of the way along.
         let earth = When::Point(crate::dates::Date::parse("4.6 billion years ago").unwrap());
         let at = cosmos.place(earth).left;
         assert!((66.0..67.0).contains(&at), "{at}");
+    }
+
+    #[test]
+    fn a_story_within_two_years_is_ticked_by_months_or_days() {
+        let label =
+            |axis: Axis| -> Vec<String> { axis.ticks().iter().map(|t| t.0.code()).collect() };
+        // Three calendar years or more: years, as ever.
+        let years = Axis::covering([span("2024-11", "2026-02")]).unwrap();
+        assert_eq!(
+            (years.within, label(years)),
+            (None, vec!["2024".into(), "2025".into(), "2026".into()])
+        );
+        // Within two: months, the axis from the first month to the last.
+        let months =
+            Axis::covering([span("2025-03", "2025-10"), When::Point(d("2025-06-15"))]).unwrap();
+        assert_eq!(
+            label(months),
+            [
+                "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09",
+                "2025-10"
+            ]
+        );
+        assert_eq!(
+            months.bounds(),
+            (day(2025, 3, 1).ordinal(), day(2025, 11, 1).ordinal())
+        );
+        assert!(months.holds(day(2025, 10, 31)) && !months.holds(day(2025, 11, 1)));
+        let two = Axis::covering([span("2025-01", "2026-12")]).unwrap();
+        assert_eq!(
+            label(two),
+            [
+                "2025-01", "2025-03", "2025-05", "2025-07", "2025-09", "2025-11", "2026-01",
+                "2026-03", "2026-05", "2026-07", "2026-09", "2026-11"
+            ]
+        );
+        // Two months at most: days.
+        let days = Axis::covering([span("2026-03-01", "2026-03-20")]).unwrap();
+        let ticks = label(days);
+        assert_eq!(&ticks[..3], ["2026-03-01", "2026-03-03", "2026-03-05"]);
+        assert!(ticks.len() <= 12);
+        let week =
+            Axis::covering([When::Point(d("2026-12-30")), When::Point(d("2027-01-02"))]).unwrap();
+        assert_eq!(
+            label(week),
+            ["2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02"]
+        );
+        // The browser rebuilds the build's axis from its bounds.
+        for axis in [months, two, days, week, years] {
+            let (start, end) = axis.bounds();
+            let copy = Axis::between(start, end);
+            assert_eq!(copy.bounds(), axis.bounds());
+            assert_eq!(
+                copy.percent(day(2026, 3, 10)),
+                axis.percent(day(2026, 3, 10))
+            );
+        }
     }
 }
