@@ -214,7 +214,7 @@ impl<'a> Converter<'a> {
         if tl.events.is_empty() {
             return Err("the timeline has no events".into());
         }
-        let slug = match &self.settings.slug {
+        let story_slug = match &self.settings.slug {
             Some(s) => s.clone(),
             None => {
                 let s = slugify(&headline, 48);
@@ -396,12 +396,12 @@ impl<'a> Converter<'a> {
                             });
                         pictures.push(Picture {
                             slug: picture_slug.clone(),
-                            file: format!("{slug_dir}/{file_name}", slug_dir = slug),
+                            file: format!("{story_slug}/{file_name}"),
                             alt,
                             caption: Some(caption.text).filter(|c| !c.is_empty()),
                             credit: Some(credit.plain).filter(|c| !c.is_empty()),
                         });
-                        copies.push((path, format!("{slug}/{file_name}")));
+                        copies.push((path, format!("{story_slug}/{file_name}")));
                         picture = Some(picture_slug);
                     }
                     found => {
@@ -522,7 +522,7 @@ impl<'a> Converter<'a> {
         let heading = self.settings.heading.clone();
         let toml = write_story(&StoryText {
             name: self.name,
-            slug: &slug,
+            slug: &story_slug,
             language,
             headline: &headline,
             standfirst: &standfirst,
@@ -534,7 +534,7 @@ impl<'a> Converter<'a> {
         });
         // The story reader has the last word: an import that would not
         // build writes nothing.
-        if let Err(errors) = explainer::story::parse(&format!("{slug}.toml"), &toml) {
+        if let Err(errors) = explainer::story::parse(&format!("{story_slug}.toml"), &toml) {
             let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
             return Err(format!(
                 "the story written from it does not validate (a bug of the importer):\n{}",
@@ -542,7 +542,7 @@ impl<'a> Converter<'a> {
             ));
         }
         Ok(Import {
-            slug,
+            slug: story_slug,
             toml,
             pictures: copies,
             report: self.report,

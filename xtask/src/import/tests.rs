@@ -257,3 +257,87 @@ fn slugs_are_ascii_and_stable() {
     assert_eq!(unique("a".into(), &mut seen), "a");
     assert_eq!(unique("a".into(), &mut seen), "a-2");
 }
+
+/// A made-up picture, `width` pixels wide, as PNG.
+fn png(width: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, width / 2, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x ^ y) % 256) as u8])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(image)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[test]
+fn a_picture_next_to_the_input_comes_along_described_and_one_too_small_is_listed() {
+    let dir = std::env::temp_dir().join(format!("xtask-import-pictures-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("made-up.png"), png(1400)).unwrap();
+    std::fs::write(dir.join("tiny.png"), png(300)).unwrap();
+    let input = dir.join("made-up.csv");
+    std::fs::write(
+        &input,
+        "Year,Headline,Text,Media,Media Credit,Media Caption,Type\n\
+         ,Made-up pictures,A made-up timeline with pictures.,,,,title\n\
+         1990,Made-up event,,made-up.png,Made-up credit,A made-up <i>caption</i>,\n\
+         1991,Made-up small one,,tiny.png,,,\n",
+    )
+    .unwrap();
+    let s = Settings {
+        content: dir.join("content"),
+        ..settings()
+    };
+    command(&input, &s, &dir.join("cache")).unwrap();
+    let toml = std::fs::read_to_string(dir.join("content/made-up-pictures.toml")).unwrap();
+    let story = explainer::story::parse("t.toml", &toml).unwrap();
+    let figure = &story.figures[0];
+    assert_eq!(figure.file, "made-up-pictures/made-up.png");
+    assert_eq!(figure.alt, "A made-up caption", "alt text from the caption");
+    assert_eq!(figure.credit.as_deref(), Some("Made-up credit"));
+    assert!(figure
+        .caption
+        .as_ref()
+        .unwrap()
+        .html
+        .contains("<em>caption</em>"));
+    assert!(toml.contains("# Alt text from the caption: review it"));
+    assert_eq!(
+        story.timeline.unwrap().milestones[0].figure.as_deref(),
+        Some(figure.slug.as_str())
+    );
+    assert!(
+        dir.join("content/made-up-pictures/made-up.png").is_file(),
+        "copied next to the story"
+    );
+    // Too narrow for the build's widths: listed with why, not placed.
+    assert_eq!(story.figures.len(), 1);
+    assert!(
+        toml.contains("# Media to download and describe (not fetched): tiny.png ("),
+        "{toml}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn malformed_input_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("xtask-import-bad-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("bad.csv");
+    std::fs::write(
+        &input,
+        "Year,End Year,Headline,Text,Type\n,,Made up,A made-up sheet.,title\n1990,1980,Backwards,,\n",
+    )
+    .unwrap();
+    let s = Settings {
+        content: dir.join("content"),
+        ..settings()
+    };
+    let e = command(&input, &s, &dir.join("cache")).unwrap_err();
+    assert!(e.contains("row 3 (\"Backwards\")"), "{e}");
+    assert!(!dir.join("content").exists(), "nothing written");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
