@@ -533,7 +533,7 @@ impl Block {
 
 impl StoryFile {
     /// The typed story, once validated; `when` holds each milestone's dates.
-    fn into_model(self, when: Vec<Option<When>>, file_at: Vec<(usize, usize)>) -> model::Story {
+    fn into_model(self, when: Dates, file_at: Vec<(usize, usize)>) -> model::Story {
         let StoryFile {
             story: meta,
             article,
@@ -639,22 +639,29 @@ impl Context {
     }
 }
 
+/// The timeline's dates as the checker read them: each milestone's and
+/// each era's (none where they are missing or have a problem).
+#[derive(Default)]
+struct Dates {
+    milestones: Vec<Option<When>>,
+    eras: Vec<Option<When>>,
+}
+
 impl Timeline {
-    /// The typed timeline; `when` holds each milestone's dates.
-    fn into_model(self, when: Vec<Option<When>>) -> model::Timeline {
+    /// The typed timeline, with the dates the checker read.
+    fn into_model(self, when: Dates) -> model::Timeline {
         model::Timeline {
             heading: text(self.heading),
             eras: self
                 .eras
                 .unwrap_or_default()
                 .into_iter()
-                .filter_map(|e| {
-                    let start = Date::parse(e.start.get_ref()).ok()?;
-                    let end = Date::parse(e.end.get_ref()).ok()?;
+                .zip(when.eras)
+                .filter_map(|(e, when)| {
                     Some(model::Era {
                         slug: text(e.slug),
                         label: text(e.label),
-                        when: When::new(start, Some(end), false).ok()?,
+                        when: when?,
                     })
                 })
                 .collect(),
@@ -672,7 +679,7 @@ impl Timeline {
                 .milestones
                 .into_inner()
                 .into_iter()
-                .zip(when)
+                .zip(when.milestones)
                 .map(|(m, when)| model::Milestone {
                     slug: text(m.slug),
                     title: text(m.title),
@@ -889,7 +896,7 @@ impl Checker<'_> {
         }
     }
 
-    fn story(&mut self, s: &StoryFile) -> Vec<Option<When>> {
+    fn story(&mut self, s: &StoryFile) -> Dates {
         let m = &s.story;
         let mut ids = HashMap::new();
         for reserved in RESERVED_IDS {
@@ -930,7 +937,7 @@ impl Checker<'_> {
         }
         let when = match &s.timeline {
             Some(timeline) => self.timeline(timeline, &mut ids),
-            None => Vec::new(),
+            None => Dates::default(),
         };
         if let Some(poll) = &s.poll {
             self.poll(poll);
@@ -1141,7 +1148,7 @@ impl Checker<'_> {
         }
     }
 
-    fn timeline(&mut self, t: &Timeline, ids: &mut HashMap<String, usize>) -> Vec<Option<When>> {
+    fn timeline(&mut self, t: &Timeline, ids: &mut HashMap<String, usize>) -> Dates {
         self.text(&t.heading, "timeline.heading");
         let mut sectors = HashMap::new();
         let listed: &[Sector] = t.sectors.as_ref().map_or(&[], |s| s.get_ref());
@@ -1154,17 +1161,23 @@ impl Checker<'_> {
             self.text(&s.label, &format!("timeline.sectors[{i}].label"));
         }
         let mut era_slugs = HashMap::new();
+        let mut eras = Vec::new();
         for (i, e) in t.eras.iter().flatten().enumerate() {
             let at = format!("timeline.eras[{i}]");
             self.slug(&e.slug, &format!("{at}.slug"), &mut era_slugs);
             self.text(&e.label, &format!("{at}.label"));
             let start = self.date(&e.start, &format!("{at}.start"));
             let end = self.date(&e.end, &format!("{at}.end"));
-            if let (Some(start), Some(end)) = (start, end) {
-                if let Err(message) = When::new(start, Some(end), false) {
-                    self.error(e.end.span(), format!("{at}.end"), message);
-                }
-            }
+            eras.push(match (start, end) {
+                (Some(start), Some(end)) => match When::new(start, Some(end), false) {
+                    Ok(when) => Some(when),
+                    Err(message) => {
+                        self.error(e.end.span(), format!("{at}.end"), message);
+                        None
+                    }
+                },
+                _ => None,
+            });
         }
         let mut when = Vec::new();
         for (i, m) in t.milestones.get_ref().iter().enumerate() {
@@ -1261,7 +1274,10 @@ impl Checker<'_> {
                 },
             });
         }
-        when
+        Dates {
+            milestones: when,
+            eras,
+        }
     }
 
     fn poll(&mut self, p: &Poll) {
@@ -1406,8 +1422,8 @@ impl Checker<'_> {
 }
 
 /// A picture's file: a relative path inside the story's folder, in JPEG,
-/// PNG or WebP.
-fn picture_path(file: &str) -> Result<(), String> {
+/// PNG or WebP (the importer holds a TimelineJS media file to it too).
+pub fn picture_path(file: &str) -> Result<(), String> {
     let path = std::path::Path::new(file);
     let inside = !file.is_empty()
         && !file.contains('\\')
