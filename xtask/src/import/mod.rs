@@ -233,14 +233,10 @@ impl<'a> Converter<'a> {
         let mut dated = Vec::new();
         for e in &tl.events {
             let plain = self.html(&e.headline).plain;
-            let named = if plain.is_empty() {
-                e.at.clone()
-            } else {
-                format!("{} (\"{plain}\")", e.at)
-            };
             if plain.is_empty() {
                 return Err(format!("{}: the event has no headline", e.at));
             }
+            let named = format!("{} (\"{plain}\")", e.at);
             let start = e
                 .start
                 .as_ref()
@@ -253,7 +249,8 @@ impl<'a> Converter<'a> {
                 .transpose()?
                 .filter(|end| *end != start_date);
             When::new(start_date, end_date, false).map_err(|m| format!("{named}: {m}"))?;
-            dated.push((start_date, end_date, plain));
+            let group = e.group.as_ref().map(|g| self.html(g).plain);
+            dated.push((start_date, end_date, plain, group));
         }
 
         // Eras: labelled periods, bands along the axis.
@@ -280,15 +277,11 @@ impl<'a> Converter<'a> {
         // Sectors from groups, in the order TimelineJS shows its bands: by
         // first appearance among the events sorted by start (stably).
         let mut by_start: Vec<usize> = (0..tl.events.len()).collect();
-        by_start.sort_by_key(|&i| {
-            let d = dated[i].0.first_day();
-            (d.year, d.month, d.day)
-        });
+        by_start.sort_by_key(|&i| dated[i].0.first_day());
         let mut sectors: Vec<(String, String)> = Vec::new();
         let mut sector_slugs = HashMap::new();
         for &i in &by_start {
-            if let Some(label) = &tl.events[i].group {
-                let label = self.html(label).plain;
+            if let Some(label) = dated[i].3.clone() {
                 if label.is_empty() || sectors.iter().any(|(_, l)| *l == label) {
                     continue;
                 }
@@ -324,7 +317,7 @@ impl<'a> Converter<'a> {
         let mut backgrounds = usize::from(title.background);
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         let mut own_display = 0;
-        for (e, (start, end, title_text)) in tl.events.iter().zip(&dated) {
+        for (e, (start, end, title_text, group)) in tl.events.iter().zip(&dated) {
             let base = e
                 .unique_id
                 .as_deref()
@@ -332,11 +325,10 @@ impl<'a> Converter<'a> {
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| slugify(title_text, 56));
             let slug = unique_or(base, || format!("event-{}", entries.len() + 1), &mut slugs);
-            let sector = e.group.as_ref().and_then(|g| {
-                let label = html::convert(g).plain;
+            let sector = group.as_ref().and_then(|label| {
                 sectors
                     .iter()
-                    .find(|(_, l)| *l == label)
+                    .find(|(_, l)| l == label)
                     .map(|(s, _)| s.clone())
             });
             let summary = Some(self.html(&e.text).text).filter(|t| !t.is_empty());
@@ -394,14 +386,15 @@ impl<'a> Converter<'a> {
                                     caption.plain.clone()
                                 }
                             });
+                        let file = format!("{story_slug}/{file_name}");
+                        copies.push((path, file.clone()));
                         pictures.push(Picture {
                             slug: picture_slug.clone(),
-                            file: format!("{story_slug}/{file_name}"),
+                            file,
                             alt,
                             caption: Some(caption.text).filter(|c| !c.is_empty()),
                             credit: Some(credit.plain).filter(|c| !c.is_empty()),
                         });
-                        copies.push((path, format!("{story_slug}/{file_name}")));
                         picture = Some(picture_slug);
                     }
                     found => {
@@ -417,7 +410,7 @@ impl<'a> Converter<'a> {
                                 media.url
                             )
                         };
-                        comments.push(what.clone());
+                        comments.push(what);
                         if !credit.plain.is_empty() {
                             comments.push(format!("  credit: {}", credit.plain));
                         }
@@ -562,26 +555,14 @@ impl<'a> Converter<'a> {
         {
             return None;
         }
-        let relative = Path::new(url);
-        if relative.is_absolute()
-            || relative
-                .components()
-                .any(|c| matches!(c, std::path::Component::ParentDir))
-        {
-            return Some(Err("not a file next to the input".into()));
+        // The story reader's rule for a picture's file, the input's folder
+        // standing for the story's.
+        if let Err(why) = explainer::story::source::picture_path(url) {
+            return Some(Err(why));
         }
-        let path = dir.join(relative);
+        let path = dir.join(url);
         if !path.is_file() {
             return Some(Err("no such file next to the input".into()));
-        }
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        if !matches!(ext.as_str(), "jpg" | "jpeg" | "png" | "webp") {
-            return Some(Err(format!(
-                "a .{ext} file: pictures are JPEG, PNG or WebP"
-            )));
         }
         if let Some(cache) = self.cache {
             if let Err(e) = explainer::page::photos::prepare(&path, url, cache) {
