@@ -62,12 +62,6 @@ pub fn props(text: String) {
     HANDED.with(|h| *h.borrow_mut() = text);
 }
 
-/// Hands `text` to the island hydrated next (what the loader does).
-#[cfg(target_arch = "wasm32")]
-pub fn hand(text: &str) {
-    props(text.to_owned());
-}
-
 /// The island's view: at build time the one its wrapper gives it; in the
 /// browser the one the loader handed over.
 ///

@@ -309,22 +309,25 @@ impl TimelineView {
 /// the story's own words for them, one `<time>` of its start.
 #[cfg(feature = "render")]
 fn dates(when: When, words: Option<&str>, t: &Locale) -> Vec<DatePiece> {
+    // A `<time>` where HTML has a `datetime` (none before 1 CE): else the
+    // words alone.
+    let end_piece = |d: crate::dates::Date, words: String| match d.datetime() {
+        Some(datetime) => DatePiece::Time(datetime, words),
+        None => DatePiece::Text(words),
+    };
     if let Some(words) = words {
-        return vec![match when.start().datetime() {
-            Some(datetime) => DatePiece::Time(datetime, words.to_owned()),
-            None => DatePiece::Text(words.to_owned()),
-        }];
+        return vec![end_piece(when.start(), words.to_owned())];
     }
     let ends = [Some(when.start()), when.end()];
     t.when_pieces(when)
         .into_iter()
         .filter_map(|piece| match piece {
             Piece::Text(text) => Some(DatePiece::Text(text)),
-            Piece::Slot(k) => ends.get(k).copied().flatten().map(|d| match d.datetime() {
-                // HTML has no `datetime` before 1 CE: the words alone.
-                Some(datetime) => DatePiece::Time(datetime, t.date(d)),
-                None => DatePiece::Text(t.date(d)),
-            }),
+            Piece::Slot(k) => ends
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|d| end_piece(d, t.date(d))),
         })
         .collect()
 }

@@ -76,7 +76,7 @@ where
             .parent_element()
             .and_then(|p| p.get_attribute("data-ex-props"))
             .expect("the element around the island carries its view");
-        explainer::props::hand(&carried);
+        explainer::props::props(carried);
         assert!(
             island.get_attribute("data-props").is_none(),
             "no Leptos props"
