@@ -43,6 +43,8 @@ struct State {
     open: Vec<(Mark, usize)>,
     dropped: BTreeSet<String>,
     unlinked: Vec<String>,
+    /// Web addresses read in words outside any link.
+    bare: usize,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -130,6 +132,9 @@ impl State {
                     self.plain.push(' ');
                 }
             }
+        }
+        if !self.open.iter().any(|(m, _)| matches!(m, Mark::Link(_))) {
+            self.bare += words.matches("https://").count() + words.matches("http://").count();
         }
         self.out.push_str(&escape(&words));
         self.plain.push_str(&words);
@@ -313,29 +318,13 @@ pub fn convert(html: &str) -> Converted {
     s.flush();
     let text = s.out.trim().to_owned();
     let plain = s.plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    let bare_addresses = bare_addresses(&text);
     Converted {
         text,
         plain,
         dropped: s.dropped,
         unlinked: s.unlinked,
-        bare_addresses,
+        bare_addresses: s.bare,
     }
-}
-
-/// Web addresses in `text` that are not a link's.
-fn bare_addresses(text: &str) -> usize {
-    let mut count = 0;
-    let mut rest = text;
-    while let Some(at) = rest.find("http") {
-        let before = &rest[..at];
-        let tail = &rest[at..];
-        if (tail.starts_with("https://") || tail.starts_with("http://")) && !before.ends_with('(') {
-            count += 1;
-        }
-        rest = &rest[at + 4..];
-    }
-    count
 }
 
 #[cfg(test)]
@@ -397,5 +386,10 @@ mod tests {
     fn bare_addresses_are_counted() {
         assert_eq!(convert("see https://example.org now").bare_addresses, 1);
         assert_eq!(convert("<a href=\"https://e.org\">e</a>").bare_addresses, 0);
+        assert_eq!(
+            convert("<a href=\"https://e.org\">https://e.org</a> and http://f.org").bare_addresses,
+            1,
+            "an address that is a link's words is not bare"
+        );
     }
 }
