@@ -24,6 +24,14 @@ fn import_text(name: &str, text: &str) -> std::result::Result<Import, String> {
     convert(name, text, None, &settings(), None)
 }
 
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 fn template(name: &str) -> Option<String> {
     let path = templates().join(name);
     // The npm packages come with `cargo xtask setup`; a checkout without
@@ -209,9 +217,7 @@ fn malformed_input_is_refused_with_the_event_or_row_named() {
 
 #[test]
 fn an_existing_story_is_not_overwritten_without_force() {
-    let dir = std::env::temp_dir().join(format!("xtask-import-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("xtask-import");
     let input = dir.join("made-up.csv");
     std::fs::write(
         &input,
@@ -272,9 +278,7 @@ fn png(width: u32) -> Vec<u8> {
 
 #[test]
 fn a_picture_next_to_the_input_comes_along_described_and_one_too_small_is_listed() {
-    let dir = std::env::temp_dir().join(format!("xtask-import-pictures-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("xtask-import-pictures");
     std::fs::write(dir.join("made-up.png"), png(1400)).unwrap();
     std::fs::write(dir.join("tiny.png"), png(300)).unwrap();
     let input = dir.join("made-up.csv");
@@ -323,9 +327,7 @@ fn a_picture_next_to_the_input_comes_along_described_and_one_too_small_is_listed
 
 #[test]
 fn malformed_input_writes_nothing() {
-    let dir = std::env::temp_dir().join(format!("xtask-import-bad-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("xtask-import-bad");
     let input = dir.join("bad.csv");
     std::fs::write(
         &input,
