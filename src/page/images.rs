@@ -441,11 +441,7 @@ pub fn timeline(story: &Story, t: &Locale, fonts: &Fonts) -> Option<Picture> {
             .map_or(MUTED, |k| SECTORS[k % SECTORS.len()]);
         c.y += 14.0;
         c.rect(36.0, c.y + 8.0, 6.0, 58.0, colour);
-        let when = match (m.when, &m.display_date) {
-            (Some(_), Some(words)) => words.clone(),
-            (Some(w), None) => t.when(w),
-            (None, _) => t.text("timeline-undated"),
-        };
+        let when = m.when_text(t).unwrap_or_else(|| t.text("timeline-undated"));
         c.block(&when, 18.0, 22.0, false, MUTED, 2);
         c.block(&m.title, 18.0, 24.0, true, TEXT, 3);
     }

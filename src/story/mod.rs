@@ -346,6 +346,17 @@ impl Milestone {
     pub fn reported(&self) -> bool {
         self.status != Status::Planned
     }
+
+    /// Its dates as one text: the story's own words for them when it has
+    /// some (`display_date`), else `words`' ("2026–2030"); none if undated.
+    pub fn when_text(&self, words: &dyn outline::Words) -> Option<String> {
+        let when = self.when?;
+        Some(
+            self.display_date
+                .clone()
+                .unwrap_or_else(|| words.when(when)),
+        )
+    }
 }
 
 /// The reader poll.

@@ -241,11 +241,7 @@ pub fn timeline_outline(t: &crate::story::Timeline, words: &dyn Words) -> Timeli
                     .and_then(|k| t.sectors.iter().position(|s| s.slug == *k)),
                 when: m.when,
                 reported: m.reported(),
-                when_text: match (m.when, &m.display_date) {
-                    (Some(_), Some(shown)) => shown.clone(),
-                    (Some(w), None) => words.when(w),
-                    (None, _) => String::new(),
-                },
+                when_text: m.when_text(words).unwrap_or_default(),
                 statuses,
             }
         })
