@@ -206,13 +206,9 @@ impl TimelineView {
             .iter()
             .map(|&i| {
                 let m = &timeline.milestones[i];
-                let sector = m.sector.as_ref().map_or(String::new(), |k| {
-                    timeline
-                        .sectors
-                        .iter()
-                        .find(|s| s.slug == *k)
-                        .map_or(k.clone(), |s| s.label.clone())
-                });
+                let sector = timeline
+                    .sector_of(m)
+                    .map_or(String::new(), |k| timeline.sectors[k].label.clone());
                 MilestoneView {
                     dates: m
                         .when

@@ -434,10 +434,8 @@ pub fn timeline(story: &Story, t: &Locale, fonts: &Fonts) -> Option<Picture> {
     let whens: Vec<_> = tl.milestones.iter().map(|m| m.when).collect();
     for i in chronological(&whens) {
         let m = &tl.milestones[i];
-        let colour = m
-            .sector
-            .as_ref()
-            .and_then(|k| tl.sectors.iter().position(|s| s.slug == *k))
+        let colour = tl
+            .sector_of(m)
             .map_or(MUTED, |k| SECTORS[k % SECTORS.len()]);
         c.y += 14.0;
         c.rect(36.0, c.y + 8.0, 6.0, 58.0, colour);

@@ -280,6 +280,14 @@ pub struct Timeline {
     pub eras: Vec<Era>,
 }
 
+impl Timeline {
+    /// Where `m`'s sector stands among [`Timeline::sectors`], if it has one.
+    pub fn sector_of(&self, m: &Milestone) -> Option<usize> {
+        let slug = m.sector.as_ref()?;
+        self.sectors.iter().position(|s| s.slug == *slug)
+    }
+}
+
 /// A labelled period of a timeline, drawn as a band along its axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Era {

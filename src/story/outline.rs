@@ -235,10 +235,7 @@ pub fn timeline_outline(t: &crate::story::Timeline, words: &dyn Words) -> Timeli
             MilestoneOutline {
                 slug: m.slug.clone(),
                 title: m.title.clone(),
-                sector: m
-                    .sector
-                    .as_ref()
-                    .and_then(|k| t.sectors.iter().position(|s| s.slug == *k)),
+                sector: t.sector_of(m),
                 when: m.when,
                 reported: m.reported(),
                 when_text: m.when_text(words).unwrap_or_default(),

@@ -429,14 +429,11 @@ fn tl_event(story: &Story, m: &Milestone, when: When) -> Json {
     if let Some(note) = &m.note {
         let _ = write!(text, "<p><em>{}</em></p>", note.html);
     }
-    let group = m.sector.as_deref().map_or("", |k| {
-        story
-            .timeline
-            .iter()
-            .flat_map(|t| &t.sectors)
-            .find(|s| s.slug == k)
-            .map_or(k, |s| s.label.as_str())
-    });
+    let group = story
+        .timeline
+        .iter()
+        .find_map(|t| t.sector_of(m).map(|k| t.sectors[k].label.as_str()))
+        .unwrap_or("");
     fields.extend([
         ("display_date", Json::str(when.label())),
         (
