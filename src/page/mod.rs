@@ -391,7 +391,13 @@ mod tests {
         const ATTR: &str = "data-ex-props=\"";
         let start = html[..at].rfind(ATTR).expect("its view") + ATTR.len();
         let end = html[start..].find('"').unwrap() + start;
-        crate::props::decode_view(&html[start..end]).expect("the view reads back")
+        // The attribute's value as the browser reads it.
+        let value = html[start..end]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        crate::props::decode_view(&value).expect("the view reads back")
     }
 
     fn page() -> (&'static Story, String) {
