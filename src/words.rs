@@ -5,65 +5,71 @@
 //! (never the reader's browser settings). So the wasm carries no interface
 //! text and no plural rules.
 
+use std::cell::OnceCell;
+use std::rc::Rc;
+
 use wasm_bindgen::JsValue;
 
-use crate::messages::{Messages, Numbers, Say};
+use crate::messages::Numbers;
+#[cfg(feature = "islands")]
+use crate::messages::{Messages, Say};
 
-/// `Intl.PluralRules` and `Intl.NumberFormat` for one language.
+/// `Intl.PluralRules` and `Intl.NumberFormat` for one language, each made
+/// the first time it is needed, once a page: a page's first
+/// `Intl.NumberFormat` costs a phone tens of milliseconds (the browser
+/// reads its number data), which hydration need not wait for when nothing
+/// it says has digits in it.
 pub struct Intl {
-    plurals: js_sys::Intl::PluralRules,
-    digits: js_sys::Function,
+    lang: String,
+    plurals: OnceCell<js_sys::Intl::PluralRules>,
+    digits: OnceCell<js_sys::Function>,
+}
+
+thread_local! {
+    static MADE: std::cell::RefCell<Vec<Rc<Intl>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Intl {
-    /// The browser's rules for `lang` (in the browser only).
-    pub fn new(lang: &str) -> Intl {
-        let locales = js_sys::Array::of1(&JsValue::from_str(lang));
-        let options = js_sys::Object::new();
-        Intl {
-            plurals: js_sys::Intl::PluralRules::new(&locales, &options),
-            digits: js_sys::Intl::NumberFormat::new(&locales, &options).format(),
-        }
+    /// The browser's rules for `lang` (in the browser only), the same ones
+    /// each time.
+    pub fn of(lang: &str) -> Rc<Intl> {
+        MADE.with(|made| {
+            let mut made = made.borrow_mut();
+            if let Some(intl) = made.iter().find(|i| i.lang == lang) {
+                return intl.clone();
+            }
+            let intl = Rc::new(Intl {
+                lang: lang.to_owned(),
+                plurals: OnceCell::new(),
+                digits: OnceCell::new(),
+            });
+            made.push(intl.clone());
+            intl
+        })
+    }
+
+    fn locales(&self) -> js_sys::Array {
+        js_sys::Array::of1(&JsValue::from_str(&self.lang))
     }
 }
 
 impl Numbers for Intl {
     fn category(&self, n: u32) -> String {
-        self.plurals.select(f64::from(n)).into()
+        self.plurals
+            .get_or_init(|| js_sys::Intl::PluralRules::new(&self.locales(), &js_sys::Object::new()))
+            .select(f64::from(n))
+            .into()
     }
 
     fn format(&self, n: u32) -> String {
         self.digits
+            .get_or_init(|| {
+                js_sys::Intl::NumberFormat::new(&self.locales(), &js_sys::Object::new()).format()
+            })
             .call1(&JsValue::NULL, &JsValue::from_f64(f64::from(n)))
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default()
-    }
-}
-
-/// What the runtime says, in the edition's language.
-pub struct Words {
-    messages: Messages,
-    intl: Intl,
-}
-
-impl Words {
-    /// The words of `messages`, in `lang` (in the browser only).
-    pub fn new(messages: Messages, lang: &str) -> Words {
-        Words {
-            messages,
-            intl: Intl::new(lang),
-        }
-    }
-
-    /// The text of `say`.
-    pub fn say(&self, say: &Say) -> String {
-        self.messages.format(say, &self.intl)
-    }
-
-    /// The text of a message without arguments.
-    pub fn text(&self, key: &'static str) -> String {
-        self.say(&Say::new(key))
     }
 }
 
@@ -83,6 +89,6 @@ pub struct Voice {
 impl Voice {
     /// The words of `say` (in the browser only: it asks the browser's `Intl`).
     pub fn say(&self, say: &Say) -> String {
-        self.messages.format(say, &Intl::new(&self.lang))
+        self.messages.format(say, &*Intl::of(&self.lang))
     }
 }

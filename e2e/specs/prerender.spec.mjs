@@ -123,7 +123,7 @@ test('a section the reader opened before the app started stays open', async () =
   }
 });
 
-test('a box ticked and text typed before the app started are kept, and saved with the rest', async () => {
+test('a box ticked and text typed before the app started are kept, counted, and saved with the rest', async () => {
   const { page, close } = await newPage(site.browser, { ownHost: new URL(site.url).host });
   try {
     const release = await holdWasm(page);
@@ -135,6 +135,8 @@ test('a box ticked and text typed before the app started are kept, and saved wit
     await page.waitForTimeout(100);
     assert.equal(await page.getByLabel('Transport corridors and rail').isChecked(), true, 'the tick stays');
     assert.equal(await page.locator('#poll-your-thoughts--text').inputValue(), 'Typed before the app.');
+    // Its counter counts it (the build's counter was for an empty box).
+    assert.equal((await page.locator('#poll-your-thoughts--text-count').textContent()).trim(), '21 / 1,000 characters');
     await page.getByRole('button', { name: 'Save my answers' }).click();
     const summary = page.locator('.ex-poll__saved');
     await summary.waitFor({ state: 'visible' });

@@ -479,15 +479,17 @@ pub fn PollIsland() -> impl IntoView {
                     .unwrap_or_default()
             })
         };
-        let started = RwSignal::new(false);
-        Effect::new(move |_| started.set(true));
         view! {
             <p id=id class="ex-poll__count" class:ex-poll__count--over=move || over(&value(), max)>
+                // Nothing typed: the build's words for an empty box (so
+                // hydrating asks the browser for no digits: a page's first
+                // `Intl.NumberFormat` costs a phone tens of milliseconds).
                 {move || {
-                    if started.get() {
-                        voice.with_value(|v| v.say(&counter(&value(), max)))
-                    } else {
+                    let value = value();
+                    if value.is_empty() {
                         initial.clone()
+                    } else {
+                        voice.with_value(|v| v.say(&counter(&value, max)))
                     }
                 }}
             </p>
