@@ -1,4 +1,5 @@
-//! Minifies the wasm-bindgen JavaScript glue of a runtime build.
+//! Minifies the wasm-bindgen JavaScript glue of a runtime build, with short
+//! names between it and its wasm ([`crate::wasm_names`]).
 //!
 //! Trunk's own minifier leaves this file alone. `terser` (from npm,
 //! installed by `cargo xtask setup`) compresses and mangles it as an ES
@@ -61,6 +62,20 @@ pub fn apply(ctx: &Ctx, dir: &Path) -> Result {
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     for file in glue_files(dir)? {
         let before = fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        // Its wasm (`<name>_bg.wasm`) and the glue with short names between them.
+        let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+        let wasm = file.with_file_name(format!("{stem}_bg.wasm"));
+        if wasm.is_file() {
+            let old =
+                sri(&fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?);
+            crate::wasm_names::shorten(ctx, &wasm, &file)?;
+            if html.contains(&old) {
+                let new =
+                    sri(&fs::read(&wasm)
+                        .map_err(|e| format!("cannot read {}: {e}", wasm.display()))?);
+                html = replace_integrity(&html, &old, &new)?;
+            }
+        }
         run(ctx
             .cmd(ctx.root.join("node_modules/.bin/terser"))
             .arg(&file)

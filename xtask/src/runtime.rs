@@ -34,6 +34,7 @@ const INPUT_FILES: &[&str] = &[
     "package-lock.json",
     "xtask/src/runtime.rs",
     "xtask/src/minify.rs",
+    "xtask/src/wasm_names.rs",
 ];
 
 /// A built runtime.

@@ -138,6 +138,26 @@ pub fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// Runs a command, its stderr inherited, and returns its stdout; non-zero
+/// exit is an error.
+pub fn output(cmd: &mut Command) -> Result<String> {
+    println!("$ {}", describe(cmd));
+    let out = cmd
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| spawn_error(cmd, e))?;
+    if !out.status.success() {
+        return Err(format!(
+            "`{}` failed ({})",
+            describe(cmd),
+            status_text(out.status)
+        ));
+    }
+    String::from_utf8(out.stdout)
+        .map_err(|_| format!("`{}` printed other than UTF-8", describe(cmd)))
+}
+
 /// Runs a command quietly and returns its trimmed stdout if it succeeded.
 pub fn capture(cmd: &mut Command) -> Option<String> {
     let out = cmd.stdin(std::process::Stdio::null()).output().ok()?;
