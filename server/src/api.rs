@@ -31,7 +31,7 @@ use explainer::story::outline::PollOutline;
 use crate::answers;
 use crate::error::Refusal;
 use crate::site::Site;
-use crate::store::{Results, Store};
+use crate::store::{results_of, Results, Store};
 
 /// The largest body taken: a poll's answers with every text box full fit
 /// well inside it.
@@ -97,26 +97,31 @@ impl Service {
         self.fresh_results(story, poll).await
     }
 
-    /// `story`'s results from the database, kept in memory for the next
-    /// unless a read that started later is kept already (so a look after a
-    /// save, here, always counts that save).
+    /// `story`'s results from the database, kept in memory for the next.
     async fn fresh_results(
         &self,
         story: &str,
         poll: &PollOutline,
     ) -> Result<Arc<Results>, Refusal> {
         let started = Instant::now();
-        let results = Arc::new(
-            self.store
-                .results(story, poll)
-                .await
-                .map_err(|e| Refusal::unavailable(&e))?,
-        );
+        let results = self
+            .store
+            .results(story, poll)
+            .await
+            .map_err(|e| Refusal::unavailable(&e))?;
+        Ok(self.remember(story, started, results))
+    }
+
+    /// Keeps `results`, read from `started` on, in memory for the next
+    /// look, unless a read that started later is kept already (so a look
+    /// after a save, here, always counts that save).
+    fn remember(&self, story: &str, started: Instant, results: Results) -> Arc<Results> {
+        let results = Arc::new(results);
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
         if recent.get(story).is_none_or(|(at, _)| *at < started) {
             recent.insert(story.to_owned(), (started, results.clone()));
         }
-        Ok(results)
+        results
     }
 
     /// The poll of `story`, or the refusal for an unknown story.
@@ -173,13 +178,14 @@ async fn submit(
     }
     let body = read_body(request.into_body()).await?;
     let submission = answers::read(&body, &poll)?;
-    service
+    let counted = service
         .store
         .replace(&story, &submission)
         .await
         .map_err(|e| Refusal::unavailable(&e))?;
-    // The reader sees their answer counted; the next readers' looks too.
-    let results = service.fresh_results(&story, &poll).await?;
+    // The reader sees their answer counted (the counts read once for the
+    // whole commit it was in); the next readers' looks too.
+    let results = service.remember(&story, counted.at, results_of(&counted.kept, &poll));
     Ok(no_store(Json(&*results).into_response()))
 }
 

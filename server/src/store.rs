@@ -18,11 +18,15 @@
 //! acknowledges each only once that is committed (one writer on SQLite,
 //! [`PG_WRITERS`] on PostgreSQL, a reader's saves always to the same one). So a
 //! commit's wait (the disk's sync) serves many readers, and no answer is
-//! acknowledged before it is durable. Readers' rows are written in one
+//! acknowledged before it is durable. Each statement of a commit reads or
+//! writes all of its readers' rows at once (about ten statements a commit,
+//! however many readers are in it), and the story's counts are read once
+//! after the commit for every reply. Readers' rows are written in one
 //! order (story, reader; a reader's later save after their earlier one), so
 //! two instances' batches never wait for each other crosswise.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use explainer::story::outline::PollOutline;
@@ -37,11 +41,30 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// How many rows each count is spread over.
 pub const SLOTS: i64 = 8;
 
-/// Changes to a story's counts: `(question, choice)` to a difference;
-/// `("", "")` is the readers, `(question, "")` those who answered it.
-type Deltas = BTreeMap<(String, String), i64>;
+/// Changes to a story's counts: `(question, choice, slot)` to a
+/// difference; `("", "")` is the readers, `(question, "")` those who
+/// answered it.
+type Deltas = BTreeMap<(String, String, i64), i64>;
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+
+/// A story's kept counts, summed over their slots: `(question, choice,
+/// count)` rows, as [`Deltas`] names them.
+pub type Kept = Vec<(String, String, i64)>;
+
+/// A story's kept counts as read right after a commit, and when: what the
+/// readers of that commit are answered with.
+#[derive(Debug)]
+pub struct Counted {
+    /// When the counts were read (after the commit).
+    pub at: std::time::Instant,
+    /// The counts.
+    pub kept: Kept,
+}
+
+/// At most this many parameters in one statement (SQLite takes 32,766,
+/// PostgreSQL 65,535).
+const MAX_PARAMS: usize = 30_000;
 
 /// The slot a reader's changes go to: their random id spreads them.
 fn slot(reader: &str) -> i64 {
@@ -75,23 +98,70 @@ fn count_row(r: AnyRow) -> Result<((String, String, String), i64), sqlx::Error> 
     Ok(((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?), r.try_get(3)?))
 }
 
-/// Adds `deltas` to `story`'s counts in `slot`, in one order for every
-/// writer (so two transactions never wait for each other crosswise).
-async fn add(tx: &mut Tx, story: &str, slot: i64, deltas: &Deltas) -> Result<(), sqlx::Error> {
-    for ((question, choice), d) in deltas.iter().filter(|(_, d)| **d != 0) {
-        sqlx::query(
-            "INSERT INTO tallies (story, question, choice, slot, count) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (story, question, choice, slot) DO UPDATE SET count = tallies.count + excluded.count",
-        )
-        .bind(story)
-        .bind(question)
-        .bind(choice)
-        .bind(slot)
-        .bind(*d)
-        .execute(&mut **tx)
-        .await?;
+/// Adds `deltas` to `story`'s counts, in one order for every writer (so two
+/// transactions never wait for each other crosswise): one statement for
+/// every row (or a few, when they are many).
+async fn add(tx: &mut Tx<'_>, story: &str, deltas: &Deltas) -> Result<(), sqlx::Error> {
+    let rows: Vec<_> = deltas.iter().filter(|(_, d)| **d != 0).collect();
+    for chunk in rows.chunks(MAX_PARAMS / 5) {
+        let sql = rows_insert(
+            "tallies (story, question, choice, slot, count)",
+            5,
+            chunk.len(),
+        ) + " ON CONFLICT (story, question, choice, slot) \
+               DO UPDATE SET count = tallies.count + excluded.count";
+        let mut q = sqlx::query(&sql);
+        for ((question, choice, slot), d) in chunk {
+            q = q
+                .bind(story)
+                .bind(question)
+                .bind(choice)
+                .bind(*slot)
+                .bind(**d);
+        }
+        q.execute(&mut **tx).await?;
     }
     Ok(())
+}
+
+/// `story`'s kept counts (a few rows per question).
+async fn kept<'e, E>(db: E, story: &str) -> Result<Kept, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "SELECT question, choice, CAST(SUM(count) AS BIGINT) FROM tallies WHERE story = $1 \
+         GROUP BY question, choice",
+    )
+    .bind(story)
+    .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+    .fetch_all(db)
+    .await
+}
+
+/// The results of `poll` from its story's kept counts: every question and
+/// choice, zeros included.
+pub fn results_of(kept: &Kept, poll: &PollOutline) -> Results {
+    let count = |q: &str, c: &str| {
+        kept.iter()
+            .find(|(kq, kc, _)| kq == q && kc == c)
+            .map_or(0, |k| k.2)
+    };
+    let mut questions = serde_json::Map::new();
+    for q in &poll.questions {
+        let mut choices = serde_json::Map::new();
+        for c in &q.choices {
+            choices.insert(c.id.clone(), count(&q.slug, &c.id).into());
+        }
+        questions.insert(
+            q.slug.clone(),
+            serde_json::json!({ "answered": count(&q.slug, ""), "choices": choices }),
+        );
+    }
+    Results {
+        readers: count("", ""),
+        questions,
+    }
 }
 
 /// The database.
@@ -108,7 +178,7 @@ pub struct Store {
 struct Write {
     story: String,
     submission: Submission,
-    done: tokio::sync::oneshot::Sender<Result<(), sqlx::Error>>,
+    done: tokio::sync::oneshot::Sender<Result<Arc<Counted>, sqlx::Error>>,
 }
 
 /// At most this many readers' answers go in one commit.
@@ -215,8 +285,9 @@ impl Store {
     }
 
     /// Replaces `story`'s answers from `s.reader` with `s` (none: a clear).
-    /// Returns once the transaction holding it is committed (durable).
-    pub async fn replace(&self, story: &str, s: &Submission) -> Result<(), sqlx::Error> {
+    /// Returns once the transaction holding it is committed (durable), with
+    /// the story's counts read right after.
+    pub async fn replace(&self, story: &str, s: &Submission) -> Result<Arc<Counted>, sqlx::Error> {
         let (done, committed) = tokio::sync::oneshot::channel();
         let write = Write {
             story: story.to_owned(),
@@ -234,34 +305,7 @@ impl Store {
     /// `story`'s tallies: every question and choice of `poll`, zeros
     /// included. Reads the kept counts (a few rows per question).
     pub async fn results(&self, story: &str, poll: &PollOutline) -> Result<Results, sqlx::Error> {
-        let kept: Vec<(String, String, i64)> = sqlx::query(
-            "SELECT question, choice, CAST(SUM(count) AS BIGINT) FROM tallies WHERE story = $1 \
-             GROUP BY question, choice",
-        )
-        .bind(story)
-        .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-        .fetch_all(&self.pool)
-        .await?;
-        let count = |q: &str, c: &str| {
-            kept.iter()
-                .find(|(kq, kc, _)| kq == q && kc == c)
-                .map_or(0, |k| k.2)
-        };
-        let mut questions = serde_json::Map::new();
-        for q in &poll.questions {
-            let mut choices = serde_json::Map::new();
-            for c in &q.choices {
-                choices.insert(c.id.clone(), count(&q.slug, &c.id).into());
-            }
-            questions.insert(
-                q.slug.clone(),
-                serde_json::json!({ "answered": count(&q.slug, ""), "choices": choices }),
-            );
-        }
-        Ok(Results {
-            readers: count("", ""),
-            questions,
-        })
+        Ok(results_of(&kept(&self.pool, story).await?, poll))
     }
 
     /// Recounts every story's tallies from the stored answers and compares
@@ -347,11 +391,11 @@ impl Store {
                 .fetch_all(&mut *tx)
                 .await?;
             for ((story, q, c), n) in rows {
-                deltas.entry(story).or_default().insert((q, c), -n);
+                deltas.entry(story).or_default().insert((q, c, 0), -n);
             }
         }
         for (story, d) in &deltas {
-            add(&mut tx, story, 0, d).await?;
+            add(&mut tx, story, d).await?;
         }
         for table in ["answered", "choices", "texts"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE {old}"))
@@ -374,114 +418,169 @@ impl Store {
     }
 }
 
-/// Replaces `story`'s answers from `s.reader` with `s` in `tx`, and adds
-/// the difference to `deltas`.
-async fn replace_in(
-    tx: &mut Tx,
+/// `$from, $from+1, …`: `n` parameters numbered on from `from`.
+fn numbered(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Replaces `story`'s answers from each reader of `saves` (one save a
+/// reader, in reader order) in `tx`, and adds the differences to `deltas`.
+/// A handful of statements whatever the number of readers: each reads or
+/// writes every reader's rows at once.
+async fn replace_all(
+    tx: &mut Tx<'_>,
     story: &str,
-    s: &Submission,
+    saves: &[&Submission],
     at: i64,
     deltas: &mut Deltas,
 ) -> Result<(), sqlx::Error> {
-    // Written first: on PostgreSQL this locks the reader's row, so two
-    // instances given the same reader at once take turns; on SQLite it
-    // takes the write lock at the start.
-    sqlx::query(
-        "INSERT INTO readers (story, reader, saved_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (story, reader) DO UPDATE SET saved_at = excluded.saved_at",
-    )
-    .bind(story)
-    .bind(&s.reader)
-    .bind(at)
-    .execute(&mut **tx)
-    .await?;
-    // What the reader had (one query: the questions answered, with no
+    let n = saves.len();
+    // Written first: on PostgreSQL this locks the readers' rows, in reader
+    // order, so two instances given the same reader at once take turns; on
+    // SQLite it takes the write lock at the start.
+    let sql = rows_insert("readers (story, reader, saved_at)", 3, n)
+        + " ON CONFLICT (story, reader) DO UPDATE SET saved_at = excluded.saved_at";
+    let mut q = sqlx::query(&sql);
+    for s in saves {
+        q = q.bind(story).bind(&s.reader).bind(at);
+    }
+    q.execute(&mut **tx).await?;
+    // What the readers had (one query: the questions answered, with no
     // choice, then the choices): the difference is what the counts move by.
-    let old: Vec<(String, Option<String>)> = sqlx::query(
-        "SELECT question, NULL FROM answered WHERE story = $1 AND reader = $2 \
-         UNION ALL SELECT question, choice FROM choices WHERE story = $3 AND reader = $4",
-    )
-    .bind(story)
-    .bind(&s.reader)
-    .bind(story)
-    .bind(&s.reader)
-    .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?)))
-    .fetch_all(&mut **tx)
-    .await?;
-    let old_answered: Vec<String> = old
-        .iter()
-        .filter(|(_, c)| c.is_none())
-        .map(|(q, _)| q.clone())
-        .collect();
-    let old_choices: Vec<(String, String)> =
-        old.into_iter().filter_map(|(q, c)| Some((q, c?))).collect();
-    let readers = i64::from(!s.is_empty()) - i64::from(!old_answered.is_empty());
-    *deltas.entry((String::new(), String::new())).or_default() += readers;
-    for (q, d) in old_answered
-        .iter()
-        .map(|q| (q, -1))
-        .chain(s.answered.iter().map(|q| (q, 1)))
-    {
-        *deltas.entry((q.clone(), String::new())).or_default() += d;
+    let sql = format!(
+        "SELECT reader, question, NULL FROM answered WHERE story = $1 AND reader IN ({}) \
+         UNION ALL SELECT reader, question, choice FROM choices WHERE story = ${} AND reader IN ({})",
+        numbered(2, n),
+        n + 2,
+        numbered(n + 3, n)
+    );
+    let mut q = sqlx::query(&sql).bind(story);
+    for s in saves {
+        q = q.bind(&s.reader);
     }
-    for ((q, c), d) in old_choices
-        .iter()
-        .map(|x| (x, -1))
-        .chain(s.choices.iter().map(|x| (x, 1)))
-    {
-        *deltas.entry((q.clone(), c.clone())).or_default() += d;
+    q = q.bind(story);
+    for s in saves {
+        q = q.bind(&s.reader);
     }
-    for table in ["answered", "choices", "texts"] {
-        sqlx::query(&format!(
-            "DELETE FROM {table} WHERE story = $1 AND reader = $2"
-        ))
-        .bind(story)
-        .bind(&s.reader)
-        .execute(&mut **tx)
+    let old: Vec<(String, String, Option<String>)> = q
+        .try_map(|r: AnyRow| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+        .fetch_all(&mut **tx)
         .await?;
-    }
-    if s.is_empty() {
-        sqlx::query("DELETE FROM readers WHERE story = $1 AND reader = $2")
-            .bind(story)
-            .bind(&s.reader)
-            .execute(&mut **tx)
-            .await?;
-    }
-    // One statement a table, every row of the reader's in it.
-    if !s.answered.is_empty() {
-        let sql = rows_insert("answered (story, reader, question)", 3, s.answered.len());
-        let mut q = sqlx::query(&sql);
-        for question in &s.answered {
-            q = q.bind(story).bind(&s.reader).bind(question);
+    // Each reader's questions answered and choices, as they were.
+    type Had<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+    let mut had: BTreeMap<&str, Had> = BTreeMap::new();
+    for (reader, question, choice) in &old {
+        let (answered, choices) = had.entry(reader).or_default();
+        match choice {
+            None => answered.push(question),
+            Some(c) => choices.push((question, c)),
         }
-        q.execute(&mut **tx).await?;
     }
-    if !s.choices.is_empty() {
-        let sql = rows_insert(
-            "choices (story, reader, question, choice)",
-            4,
-            s.choices.len(),
+    for s in saves {
+        let slot = slot(&s.reader);
+        let (old_answered, old_choices) = had.remove(s.reader.as_str()).unwrap_or_default();
+        let mut move_by = |q: &str, c: &str, d: i64| {
+            *deltas
+                .entry((q.to_owned(), c.to_owned(), slot))
+                .or_default() += d;
+        };
+        move_by(
+            "",
+            "",
+            i64::from(!s.is_empty()) - i64::from(!old_answered.is_empty()),
         );
-        let mut q = sqlx::query(&sql);
-        for (question, choice) in &s.choices {
-            q = q.bind(story).bind(&s.reader).bind(question).bind(choice);
+        for q in old_answered {
+            move_by(q, "", -1);
+        }
+        for q in &s.answered {
+            move_by(q, "", 1);
+        }
+        for (q, c) in old_choices {
+            move_by(q, c, -1);
+        }
+        for (q, c) in &s.choices {
+            move_by(q, c, 1);
+        }
+    }
+    let every = numbered(2, n);
+    for table in ["answered", "choices", "texts"] {
+        let sql = format!("DELETE FROM {table} WHERE story = $1 AND reader IN ({every})");
+        let mut q = sqlx::query(&sql).bind(story);
+        for s in saves {
+            q = q.bind(&s.reader);
         }
         q.execute(&mut **tx).await?;
     }
-    if !s.texts.is_empty() {
+    let cleared: Vec<&str> = saves
+        .iter()
+        .filter(|s| s.is_empty())
+        .map(|s| s.reader.as_str())
+        .collect();
+    if !cleared.is_empty() {
+        let sql = format!(
+            "DELETE FROM readers WHERE story = $1 AND reader IN ({})",
+            numbered(2, cleared.len())
+        );
+        let mut q = sqlx::query(&sql).bind(story);
+        for reader in cleared {
+            q = q.bind(reader);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    // One statement a table (or a few, when the rows are many).
+    let answered: Vec<(&str, &str)> = saves
+        .iter()
+        .flat_map(|s| s.answered.iter().map(|q| (s.reader.as_str(), q.as_str())))
+        .collect();
+    for chunk in answered.chunks(MAX_PARAMS / 3) {
+        let sql = rows_insert("answered (story, reader, question)", 3, chunk.len());
+        let mut q = sqlx::query(&sql);
+        for (reader, question) in chunk {
+            q = q.bind(story).bind(*reader).bind(*question);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    let choices: Vec<(&str, &str, &str)> = saves
+        .iter()
+        .flat_map(|s| {
+            s.choices
+                .iter()
+                .map(|(q, c)| (s.reader.as_str(), q.as_str(), c.as_str()))
+        })
+        .collect();
+    for chunk in choices.chunks(MAX_PARAMS / 4) {
+        let sql = rows_insert("choices (story, reader, question, choice)", 4, chunk.len());
+        let mut q = sqlx::query(&sql);
+        for (reader, question, choice) in chunk {
+            q = q.bind(story).bind(*reader).bind(*question).bind(*choice);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    let texts: Vec<(&str, &str, &str, &str)> = saves
+        .iter()
+        .flat_map(|s| {
+            s.texts
+                .iter()
+                .map(|(q, f, b)| (s.reader.as_str(), q.as_str(), *f, b.as_str()))
+        })
+        .collect();
+    for chunk in texts.chunks(MAX_PARAMS / 6) {
         let sql = rows_insert(
             "texts (story, reader, question, field, body, saved_at)",
             6,
-            s.texts.len(),
+            chunk.len(),
         );
         let mut q = sqlx::query(&sql);
-        for (question, field, body) in &s.texts {
+        for (reader, question, field, body) in chunk {
             q = q
                 .bind(story)
-                .bind(&s.reader)
-                .bind(question)
+                .bind(*reader)
+                .bind(*question)
                 .bind(*field)
-                .bind(body)
+                .bind(*body)
                 .bind(at);
         }
         q.execute(&mut **tx).await?;
@@ -510,8 +609,8 @@ fn rows_insert(into: &str, columns: usize, rows: usize) -> String {
 }
 
 /// The store's writer: takes every write waiting, commits them together,
-/// then acknowledges each. A batch that fails is written again one by one,
-/// so each reader learns their own outcome.
+/// then acknowledges each with its story's counts. A batch that fails is
+/// written again one by one, so each reader learns their own outcome.
 async fn writer(pool: AnyPool, sqlite: bool, mut queue: tokio::sync::mpsc::Receiver<Write>) {
     while let Some(first) = queue.recv().await {
         let mut batch = vec![first];
@@ -522,9 +621,9 @@ async fn writer(pool: AnyPool, sqlite: bool, mut queue: tokio::sync::mpsc::Recei
             }
         }
         match write_retrying(&pool, sqlite, &batch).await {
-            Ok(()) => {
+            Ok(counted) => {
                 for w in batch {
-                    let _ = w.done.send(Ok(()));
+                    let _ = w.done.send(Ok(counted[&w.story].clone()));
                 }
             }
             Err(e) if batch.len() == 1 => {
@@ -532,7 +631,9 @@ async fn writer(pool: AnyPool, sqlite: bool, mut queue: tokio::sync::mpsc::Recei
             }
             Err(_) => {
                 for w in batch {
-                    let one = write_retrying(&pool, sqlite, std::slice::from_ref(&w)).await;
+                    let one = write_retrying(&pool, sqlite, std::slice::from_ref(&w))
+                        .await
+                        .map(|counted| counted[&w.story].clone());
                     let _ = w.done.send(one);
                 }
             }
@@ -540,10 +641,17 @@ async fn writer(pool: AnyPool, sqlite: bool, mut queue: tokio::sync::mpsc::Recei
     }
 }
 
+/// Each story of a batch and its counts after the commit.
+type Written = BTreeMap<String, Arc<Counted>>;
+
 /// [`write_batch`], again after a short wait while SQLite is busy (another
 /// process writing: its busy timeout covers most waits, a lock taken
 /// between two of a transaction's statements does not).
-async fn write_retrying(pool: &AnyPool, sqlite: bool, batch: &[Write]) -> Result<(), sqlx::Error> {
+async fn write_retrying(
+    pool: &AnyPool,
+    sqlite: bool,
+    batch: &[Write],
+) -> Result<Written, sqlx::Error> {
     let mut attempt = 0;
     loop {
         match write_batch(pool, batch).await {
@@ -557,9 +665,10 @@ async fn write_retrying(pool: &AnyPool, sqlite: bool, batch: &[Write]) -> Result
 }
 
 /// Writes `batch` in one transaction: each reader's answers replaced, in
-/// the order of (story, reader) and, for one reader, of arrival; the counts
-/// moved by the difference, all at the end in one order.
-async fn write_batch(pool: &AnyPool, batch: &[Write]) -> Result<(), sqlx::Error> {
+/// the order of (story, reader), a reader's last save only; the counts
+/// moved by the difference, all at the end in one order. Then reads each
+/// story's counts on the same connection, the commit included.
+async fn write_batch(pool: &AnyPool, batch: &[Write]) -> Result<Written, sqlx::Error> {
     let at = now();
     let mut order: Vec<&Write> = batch.iter().collect();
     // Stable: one reader's saves stay in the order they came.
@@ -570,18 +679,28 @@ async fn write_batch(pool: &AnyPool, batch: &[Write]) -> Result<(), sqlx::Error>
     order.reverse();
     order.dedup_by(|a, b| key(a) == key(b));
     order.reverse();
-    let mut tx = pool.begin().await?;
-    let mut counts: BTreeMap<(String, i64), Deltas> = BTreeMap::new();
+    let mut stories: BTreeMap<&str, Vec<&Submission>> = BTreeMap::new();
     for w in order {
-        let deltas = counts
-            .entry((w.story.clone(), slot(&w.submission.reader)))
-            .or_default();
-        replace_in(&mut tx, &w.story, &w.submission, at, deltas).await?;
+        stories.entry(&w.story).or_default().push(&w.submission);
     }
-    for ((story, slot), deltas) in &counts {
-        add(&mut tx, story, *slot, deltas).await?;
+    let mut conn = pool.acquire().await?;
+    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+    let mut counts: BTreeMap<&str, Deltas> = BTreeMap::new();
+    for (story, saves) in &stories {
+        let deltas = counts.entry(story).or_default();
+        replace_all(&mut tx, story, saves, at, deltas).await?;
     }
-    tx.commit().await
+    for (story, deltas) in &counts {
+        add(&mut tx, story, deltas).await?;
+    }
+    tx.commit().await?;
+    let mut written = Written::new();
+    for story in stories.keys() {
+        let at = std::time::Instant::now();
+        let kept = kept(&mut *conn, story).await?;
+        written.insert((*story).to_owned(), Arc::new(Counted { at, kept }));
+    }
+    Ok(written)
 }
 
 fn is_busy(e: &sqlx::Error) -> bool {
@@ -605,16 +724,160 @@ pub fn redact(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{redact, rows_insert, Store, MAX_BATCH};
+    use super::{redact, results_of, rows_insert, Store, MAX_BATCH, MAX_PARAMS};
     use crate::answers::Submission;
+
+    fn store_dir() -> (tempfile::TempDir, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        (dir, url)
+    }
+
+    /// Saves `saves` at once (each its own task, queued in this order),
+    /// every one acknowledged.
+    async fn save_all(store: &Store, saves: Vec<(&'static str, Submission)>) {
+        let waiting: Vec<_> = saves
+            .into_iter()
+            .map(|(story, s)| {
+                let store = store.clone();
+                tokio::spawn(async move { store.replace(story, &s).await })
+            })
+            .collect();
+        for w in waiting {
+            w.await.unwrap().unwrap();
+        }
+    }
+
+    fn reader(i: usize) -> String {
+        format!(
+            "{:08x}-0000-4000-8000-000000000000",
+            i * 2_654_435_761 % 0xffff_ffff
+        )
+    }
+
+    /// Many readers in each commit, on two stories: first answers, then
+    /// changes, clears and the same again: the counts each commit answers
+    /// with, and the kept ones, are a recount of what each reader last saved.
+    #[tokio::test]
+    async fn a_commit_of_many_readers_moves_the_counts_by_each_ones_difference() {
+        let (_dir, url) = store_dir();
+        let store = Store::open(&url).await.unwrap();
+        let poll = crate::site::tests::test_poll();
+        let seasons = ["spring", "summer", "autumn", "winter"];
+        let save = |i: usize, round: usize| -> Submission {
+            if (i + round).is_multiple_of(5) {
+                // A clear (or nothing, for a reader never seen).
+                return Submission {
+                    reader: reader(i),
+                    answered: Vec::new(),
+                    choices: Vec::new(),
+                    texts: Vec::new(),
+                };
+            }
+            let mut s = Submission {
+                reader: reader(i),
+                answered: vec!["favourite-season".into()],
+                choices: vec![("favourite-season".into(), seasons[(i + round) % 4].into())],
+                texts: Vec::new(),
+            };
+            if (i + round).is_multiple_of(3) {
+                s.answered.push("reading-places".into());
+                s.choices.push(("reading-places".into(), "home".into()));
+                s.choices.push(("reading-places".into(), "other".into()));
+                s.texts
+                    .push(("reading-places".into(), "other", format!("a bench {i}")));
+            }
+            s
+        };
+        let n = 150;
+        for round in 0..3 {
+            let saves = (0..n)
+                .flat_map(|i| {
+                    [
+                        ("story", save(i, round)),
+                        ("other-story", save(i, round + 1)),
+                    ]
+                })
+                .collect();
+            save_all(&store, saves).await;
+            assert_eq!(
+                store.verify().await.unwrap(),
+                Vec::<String>::new(),
+                "round {round}"
+            );
+            // What the last round's savers had, counted here.
+            let last: Vec<Submission> = (0..n).map(|i| save(i, round)).collect();
+            let r = store.results("story", &poll).await.unwrap();
+            assert_eq!(
+                r.readers,
+                last.iter().filter(|s| !s.is_empty()).count() as i64
+            );
+            for season in seasons {
+                let want = last
+                    .iter()
+                    .filter(|s| s.choices.iter().any(|(_, c)| c == season))
+                    .count();
+                assert_eq!(
+                    r.questions["favourite-season"]["choices"][season], want,
+                    "{season}"
+                );
+            }
+            let home = last.iter().filter(|s| s.answered.len() == 2).count();
+            assert_eq!(r.questions["reading-places"]["answered"], home);
+            assert_eq!(r.questions["reading-places"]["choices"]["home"], home);
+            assert_eq!(store.texts("story").await.unwrap().len(), home);
+        }
+        // What a save is answered with: its story's counts after its commit.
+        let s = save(1, 3);
+        let counted = store.replace("story", &s).await.unwrap();
+        assert_eq!(
+            results_of(&counted.kept, &poll),
+            store.results("story", &poll).await.unwrap()
+        );
+        store.close().await;
+    }
+
+    /// More rows in one commit than one statement takes parameters: they go
+    /// in several statements, all in the one transaction.
+    #[tokio::test]
+    async fn rows_beyond_one_statements_parameters_are_all_written() {
+        let (_dir, url) = store_dir();
+        let store = Store::open(&url).await.unwrap();
+        let questions = 40;
+        assert!(
+            MAX_BATCH * questions * 4 > MAX_PARAMS,
+            "the test writes more than one statement"
+        );
+        let saves = (0..MAX_BATCH)
+            .map(|i| {
+                let qs: Vec<String> = (0..questions).map(|q| format!("q{q}")).collect();
+                (
+                    "story",
+                    Submission {
+                        reader: reader(i),
+                        choices: qs.iter().map(|q| (q.clone(), "yes".to_owned())).collect(),
+                        answered: qs,
+                        texts: Vec::new(),
+                    },
+                )
+            })
+            .collect();
+        save_all(&store, saves).await;
+        assert_eq!(store.verify().await.unwrap(), Vec::<String>::new());
+        let answered: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answered")
+            .fetch_one(&store.pool)
+            .await
+            .unwrap();
+        assert_eq!(answered, (MAX_BATCH * questions) as i64);
+        store.close().await;
+    }
 
     /// Saves queued one after another (a test runtime runs tasks in the
     /// order they were spawned), more than one commit's worth, two readers
     /// interleaved: each reader's last save is what counts.
     #[tokio::test]
     async fn a_readers_later_save_wins_whatever_the_batches() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let (_dir, url) = store_dir();
         let store = Store::open(&url).await.unwrap();
         let poll = crate::site::tests::test_poll();
         let seasons = ["spring", "summer", "autumn", "winter"];
