@@ -15,8 +15,8 @@
 //! With `--prefilled N,M,…`, for each number in turn the story has first
 //! been answered by that many readers (written straight into the emptied
 //! database, as a fixture: each chose one choice of the first choice
-//! question), and the test is the one a new user would try: 100 new
-//! answers, then 100 reads of the results, one after another. Prints their
+//! question), and the test is the one a new user would try: 1,000 new
+//! answers, then 1,000 reads of the results, one after another. Prints their
 //! p50 and p99 for each, how the last compares with the first, and checks
 //! the kept tallies against a recount of the rows.
 
@@ -70,10 +70,52 @@ struct Args {
     #[arg(long, default_value = "")]
     label: String,
     /// The story already answered by this many readers (a fixture written
-    /// into the database); then 100 answers and 100 reads, one at a time.
+    /// into the database); then 1,000 answers and 1,000 reads, one at a time.
     /// Several numbers (`1000,1000000`) run in turn and are compared.
     #[arg(long, value_delimiter = ',')]
     prefilled: Vec<u32>,
+    /// Append the figures to this file, one tab-separated line a run, for
+    /// `cargo xtask results-load`'s table: `load <database> <label> <readers>
+    /// <reads> <requests/s> <p50 ms> <p99 ms>` or `stored <database> <label>
+    /// <readers stored> <answers p50 ms> <p99 ms> <reads p50 ms> <p99 ms>`.
+    #[arg(long)]
+    report: Option<PathBuf>,
+}
+
+impl Args {
+    /// `sqlite` or `postgres`.
+    fn database_kind(&self) -> &'static str {
+        if self.database.starts_with("sqlite:") {
+            "sqlite"
+        } else {
+            "postgres"
+        }
+    }
+
+    /// Appends a line of `fields` to the report file, if there is one.
+    fn report(&self, kind: &str, fields: &[String]) -> Result<(), String> {
+        let Some(path) = &self.report else {
+            return Ok(());
+        };
+        use std::io::Write;
+        let line = [kind, self.database_kind(), &self.label]
+            .into_iter()
+            .map(str::to_owned)
+            .chain(fields.iter().cloned())
+            .collect::<Vec<_>>()
+            .join("\t");
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut f| writeln!(f, "{line}"))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+}
+
+/// Milliseconds, for the report file.
+fn millis(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
 }
 
 struct Service {
@@ -263,6 +305,10 @@ async fn prefill(database: &str, story: &str, poll: &PollOutline, n: u32) -> Res
             .map_err(|e| format!("prefill: {sql}: {e}"))?;
     }
     pool.close().await;
+    // And the fixture's files on disk (`sync`): a service that has a
+    // million readers stored has not just written them, and the kernel's
+    // writing them back would otherwise fall in the measurement.
+    let _ = std::process::Command::new("sync").status();
     eprintln!(
         "results-load: {n} readers written into the database in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -270,7 +316,12 @@ async fn prefill(database: &str, story: &str, poll: &PollOutline, n: u32) -> Res
     Ok(())
 }
 
-/// 100 new answers, then 100 reads of the results, one after another;
+/// How many answers, then reads, are sent one at a time on a prefilled
+/// story: enough that the p99 is not just the slowest one or two.
+const ONE_AT_A_TIME: usize = 1000;
+
+/// [`ONE_AT_A_TIME`] new answers, then as many reads of the results, one
+/// after another;
 /// prints their p50 and p99, then checks the tallies (the prefilled
 /// readers and the new ones) against a recount of the rows.
 async fn one_at_a_time(
@@ -282,7 +333,7 @@ async fn one_at_a_time(
 ) -> Result<[Duration; 4], String> {
     let mut rng = StdRng::seed_from_u64(7);
     let (mut posts, mut gets) = (Vec::new(), Vec::new());
-    for _ in 0..100 {
+    for _ in 0..ONE_AT_A_TIME {
         let id = uuid::Builder::from_random_bytes(rng.random())
             .into_uuid()
             .to_string();
@@ -304,7 +355,7 @@ async fn one_at_a_time(
         posts.push(t.elapsed());
     }
     let mut readers = 0;
-    for _ in 0..100 {
+    for _ in 0..ONE_AT_A_TIME {
         let t = Instant::now();
         let r = look(client, base).await?;
         gets.push(t.elapsed());
@@ -313,7 +364,7 @@ async fn one_at_a_time(
     posts.sort();
     gets.sort();
     println!(
-        "results-load ({}, {prefilled} readers stored): 100 answers one at a time p50 {}, p99 {}; 100 result reads p50 {}, p99 {}",
+        "results-load ({}, {prefilled} readers stored): {ONE_AT_A_TIME} answers one at a time p50 {}, p99 {}; {ONE_AT_A_TIME} result reads p50 {}, p99 {}",
         a.label,
         ms(percentile(&posts, 0.5)),
         ms(percentile(&posts, 0.99)),
@@ -334,6 +385,16 @@ async fn one_at_a_time(
         ));
     }
     println!("results-load: the kept tallies equal a recount of the rows ({readers} readers)");
+    a.report(
+        "stored",
+        &[
+            prefilled.to_string(),
+            millis(percentile(&posts, 0.5)),
+            millis(percentile(&posts, 0.99)),
+            millis(percentile(&gets, 0.5)),
+            millis(percentile(&gets, 0.99)),
+        ],
+    )?;
     Ok([
         percentile(&posts, 0.5),
         percentile(&posts, 0.99),
@@ -594,5 +655,14 @@ async fn run(a: Args) -> Result<(), String> {
         "results-load: the tally equals what the {} readers last had acknowledged ({} of them with answers)",
         a.readers, want["readers"]
     );
-    Ok(())
+    a.report(
+        "load",
+        &[
+            a.readers.to_string(),
+            a.reads.to_string(),
+            format!("{:.0}", n as f64 / took.as_secs_f64()),
+            millis(percentile(&latencies, 0.5)),
+            millis(percentile(&latencies, 0.99)),
+        ],
+    )
 }
