@@ -33,4 +33,25 @@ mod tests {
         assert!(text.contains(first.html.as_str()), "{text}");
         assert!(!text.contains("summary"), "no field names on the wire");
     }
+
+    #[test]
+    fn periods_come_in_time_order_whatever_the_storys() {
+        use crate::dates::{Date, When};
+        let mut story = crate::story::tests::story();
+        let timeline = story.timeline.as_mut().unwrap();
+        let era = |label: &str, from: &str, to: &str| crate::story::Era {
+            slug: label.to_lowercase(),
+            label: label.into(),
+            when: When::Span(Date::parse(from).unwrap(), Date::parse(to).unwrap()),
+        };
+        // Two sharing a year; one within another, listed first.
+        timeline.eras = vec![
+            era("Later", "2026", "2030"),
+            era("Inner", "2025-03", "2025-06"),
+            era("Earlier", "2025", "2026"),
+        ];
+        let view = TimelineView::new(timeline, crate::i18n::english());
+        let labels: Vec<&str> = view.eras.iter().map(|(l, _, _)| l.as_str()).collect();
+        assert_eq!(labels, ["Earlier", "Inner", "Later"]);
+    }
 }

@@ -172,10 +172,13 @@ impl TimelineView {
                 .copied()
                 .chain(timeline.eras.iter().map(|e| e.when)),
         );
+        // Periods in time order (and so drawn: a period painted after an
+        // earlier one that overlaps it keeps its starting edge in sight).
+        let mut by_time: Vec<&crate::story::Era> = timeline.eras.iter().collect();
+        by_time.sort_by(|a, b| a.when.chronological(b.when));
         let eras = axis
             .map(|a| {
-                timeline
-                    .eras
+                by_time
                     .iter()
                     .map(|e| {
                         let (_, style) = track(a.place(e.when));
@@ -720,7 +723,11 @@ pub fn TimelineIsland() -> impl IntoView {
                     {dated.into_iter().map(item).collect_view()}
                 </ol>
             </div>
-            <ul class="ex-timeline__era-list ex-visually-hidden" aria-label=words.eras hidden=no_eras>{era_list}</ul>
+            // Phones show it, with its name, where the axis is not.
+            <div class="ex-timeline__era-list ex-visually-hidden" hidden=no_eras>
+                <p id="ex-timeline-eras" class="ex-timeline__era-heading" aria-hidden="true">{words.eras}</p>
+                <ul class="ex-timeline__era-items" aria-labelledby="ex-timeline-eras">{era_list}</ul>
+            </div>
             <div class="ex-timeline__undated" hidden=move || no_undated || !any_undated_shown()>
                 <h3 class="ex-timeline__subheading">{undated_label}</h3>
                 <ul class="ex-timeline__list ex-timeline__list--undated">
