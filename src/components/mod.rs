@@ -53,5 +53,12 @@ mod tests {
         let view = TimelineView::new(timeline, crate::i18n::english());
         let labels: Vec<&str> = view.eras.iter().map(|(l, _, _)| l.as_str()).collect();
         assert_eq!(labels, ["Earlier", "Inner", "Later"]);
+        // Ticks' labels after their lines, but near the end.
+        let ticks = &view.ticks;
+        assert_eq!(
+            ticks.first().map(|t| (t.0.as_str(), t.2)),
+            Some(("2024", false))
+        );
+        assert!(ticks.iter().all(|t| !t.2), "{ticks:?}");
     }
 }

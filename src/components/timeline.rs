@@ -107,8 +107,9 @@ pub struct TimelineView {
     pub filters: Vec<FilterView>,
     /// Each milestone's text, in the outline's order.
     pub milestones: Vec<MilestoneView>,
-    /// The axis's year ticks: label and place.
-    pub ticks: Vec<(String, String)>,
+    /// The axis's ticks: label, place, and whether the label goes before
+    /// its line (one too near the end to fit after it).
+    pub ticks: Vec<(String, String, bool)>,
     /// Its first day and the day after its last, as ordinals (none when
     /// nothing is dated).
     pub axis: Option<(i64, i64)>,
@@ -272,7 +273,7 @@ impl TimelineView {
             milestones,
             ticks: axis
                 .map(|a| {
-                    let labelled = |max| -> Vec<(String, String)> {
+                    let labelled = |max| -> Vec<(String, String, bool)> {
                         a.ticks_within(max)
                             .into_iter()
                             .map(|(date, left)| {
@@ -283,13 +284,14 @@ impl TimelineView {
                                 } else {
                                     t.date(date)
                                 };
-                                (label, css_percent(left))
+                                let before = Axis::label_before(left, label.chars().count());
+                                (label, css_percent(left), before)
                             })
                             .collect()
                     };
                     let ticks = labelled(Axis::MAX_TICKS);
                     // Long labels ("12 billion years ago"): fewer of them.
-                    let longest = ticks.iter().map(|(l, _)| l.chars().count()).max();
+                    let longest = ticks.iter().map(|(l, _, _)| l.chars().count()).max();
                     let fit = Axis::ROOM / longest.unwrap_or(1).max(1);
                     if fit < ticks.len() {
                         labelled(i64::try_from(fit.max(2)).unwrap_or(2))
@@ -679,8 +681,12 @@ pub fn TimelineIsland() -> impl IntoView {
     };
     let ticks = ticks
         .into_iter()
-        .map(|(label, left)| {
-            view! { <span class="ex-timeline__tick" style=format!("inset-inline-start:{left}")>{label}</span> }
+        .map(|(label, left, before)| {
+            view! {
+                <span class="ex-timeline__tick" class:ex-timeline__tick--before=before style=format!("inset-inline-start:{left}")>
+                    {label}
+                </span>
+            }
         })
         .collect_view();
     // Periods: bands along the axis, and a list (shown where the axis is

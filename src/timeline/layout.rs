@@ -174,6 +174,13 @@ impl Axis {
     /// fewer ticks.
     pub const ROOM: usize = 72;
 
+    /// Whether a tick's label of `chars` characters, at `left` percent,
+    /// goes before its line: too near the end to fit after it.
+    pub fn label_before(left: f64, chars: usize) -> bool {
+        let room = (100.0 - left) / 100.0 * Self::ROOM as f64;
+        room < (chars + 1) as f64
+    }
+
     /// The labelled dates, each with the percent where it starts: on a
     /// year axis the first year, then every [`Axis::tick_step`] years on
     /// numbers that read round: 1990, 2000 CE; 3000, 2000 BCE (year `1 - n`
@@ -499,6 +506,16 @@ mod tests {
         let ongoing = axis.place(When::Ongoing(d("2025-10")));
         assert!(ongoing.bar && ongoing.open_end);
         assert!((ongoing.left + ongoing.width - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_label_too_near_the_end_goes_before_its_line() {
+        // 72 characters along the axis: at 95%, 3.6 characters are left.
+        assert!(Axis::label_before(95.0, 3));
+        assert!(Axis::label_before(100.0, 1));
+        assert!(!Axis::label_before(90.0, 4));
+        assert!(!Axis::label_before(0.0, 20));
+        assert!(Axis::label_before(80.0, 20), "a long label needs more room");
     }
 
     #[test]
