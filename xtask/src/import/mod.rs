@@ -156,6 +156,34 @@ struct Entry {
     comments: Vec<String>,
 }
 
+/// The name `path` gets in the story's folder: its own, or with `-2`,
+/// `-3`… before the extension when another file of the input has it
+/// (`a/photo.jpg` and `b/photo.jpg`); the same file keeps one name.
+fn story_file(path: &Path, files: &mut Vec<(PathBuf, String)>) -> String {
+    if let Some((_, name)) = files.iter().find(|(p, _)| p == path) {
+        return name.clone();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let mut name = format!("{stem}{ext}");
+    let mut n = 1;
+    while files
+        .iter()
+        .any(|(_, taken)| taken.eq_ignore_ascii_case(&name))
+    {
+        n += 1;
+        name = format!("{stem}-{n}{ext}");
+    }
+    files.push((path.to_path_buf(), name.clone()));
+    name
+}
+
 /// A picture, ready to write.
 struct Picture {
     slug: String,
@@ -311,6 +339,8 @@ impl<'a> Converter<'a> {
         let mut slugs = HashMap::new();
         let mut entries = Vec::new();
         let mut pictures: Vec<Picture> = Vec::new();
+        // Each input file's name in the story's folder.
+        let mut files: Vec<(PathBuf, String)> = Vec::new();
         let mut copies = Vec::new();
         let mut remote = Vec::new();
         let mut times = 0;
@@ -369,10 +399,7 @@ impl<'a> Converter<'a> {
                 let credit = self.html(&media.credit);
                 match self.local_file(&media.url) {
                     Some(Ok(path)) => {
-                        let file_name = path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
+                        let file_name = story_file(&path, &mut files);
                         let picture_slug = unique(format!("{slug}-picture"), &mut slugs);
                         let alt = media
                             .alt
@@ -387,7 +414,9 @@ impl<'a> Converter<'a> {
                                 }
                             });
                         let file = format!("{story_slug}/{file_name}");
-                        copies.push((path, file.clone()));
+                        if !copies.iter().any(|(from, _)| *from == path) {
+                            copies.push((path, file.clone()));
+                        }
                         pictures.push(Picture {
                             slug: picture_slug.clone(),
                             file,

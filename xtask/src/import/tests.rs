@@ -326,6 +326,55 @@ fn a_picture_next_to_the_input_comes_along_described_and_one_too_small_is_listed
 }
 
 #[test]
+fn pictures_of_one_name_in_two_folders_keep_both() {
+    let dir = scratch("xtask-import-same-names");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    // Two pictures with one name; the first used twice.
+    std::fs::write(dir.join("a/photo.png"), png(1400)).unwrap();
+    std::fs::write(dir.join("b/photo.png"), png(1200)).unwrap();
+    let input = dir.join("made-up.csv");
+    std::fs::write(
+        &input,
+        "Year,Headline,Text,Media,Type\n\
+         ,Made-up names,A made-up timeline whose pictures share a name.,,title\n\
+         1990,First,,a/photo.png,\n\
+         1991,Second,,b/photo.png,\n\
+         1992,First again,,a/photo.png,\n",
+    )
+    .unwrap();
+    let s = Settings {
+        content: dir.join("content"),
+        ..settings()
+    };
+    command(&input, &s, &dir.join("cache")).unwrap();
+    let toml = std::fs::read_to_string(dir.join("content/made-up-names.toml")).unwrap();
+    let story = explainer::story::parse("t.toml", &toml).unwrap();
+    let files: Vec<&str> = story.figures.iter().map(|f| f.file.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "made-up-names/photo.png",
+            "made-up-names/photo-2.png",
+            "made-up-names/photo.png"
+        ]
+    );
+    let width = |f: &str| {
+        image::image_dimensions(dir.join("content").join(f))
+            .unwrap()
+            .0
+    };
+    assert_eq!(width("made-up-names/photo.png"), 1400, "a/photo.png");
+    assert_eq!(
+        width("made-up-names/photo-2.png"),
+        1200,
+        "b/photo.png, not over it"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn malformed_input_writes_nothing() {
     let dir = scratch("xtask-import-bad");
     let input = dir.join("bad.csv");
