@@ -175,10 +175,11 @@ impl Axis {
     pub const ROOM: usize = 72;
 
     /// Whether a tick's label of `chars` characters, at `left` percent,
-    /// goes before its line: too near the end to fit after it.
+    /// goes before its line: too near the end to fit after it (`ROOM`
+    /// counts wide characters, so a label that just fits stays after).
     pub fn label_before(left: f64, chars: usize) -> bool {
         let room = (100.0 - left) / 100.0 * Self::ROOM as f64;
-        room < (chars + 1) as f64
+        room < chars as f64
     }
 
     /// The labelled dates, each with the percent where it starts: on a
@@ -510,10 +511,11 @@ mod tests {
 
     #[test]
     fn a_label_too_near_the_end_goes_before_its_line() {
-        // 72 characters along the axis: at 95%, 3.6 characters are left.
-        assert!(Axis::label_before(95.0, 3));
+        // 72 characters along the axis: at 97%, 2.2 characters are left;
+        // at 93%, 5 ("2012" fits after its line there).
+        assert!(Axis::label_before(97.0, 3));
         assert!(Axis::label_before(100.0, 1));
-        assert!(!Axis::label_before(90.0, 4));
+        assert!(!Axis::label_before(93.0, 4));
         assert!(!Axis::label_before(0.0, 20));
         assert!(Axis::label_before(80.0, 20), "a long label needs more room");
     }
