@@ -595,21 +595,10 @@ async fn replace_all(
 /// `INSERT INTO <into> VALUES ($1, …), (…)`: `rows` rows of `columns`
 /// parameters each, numbered on.
 fn rows_insert(into: &str, columns: usize, rows: usize) -> String {
-    let mut sql = format!("INSERT INTO {into} VALUES ");
-    for r in 0..rows {
-        if r > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        for c in 0..columns {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!("${}", r * columns + c + 1));
-        }
-        sql.push(')');
-    }
-    sql
+    let values: Vec<String> = (0..rows)
+        .map(|r| format!("({})", numbered(r * columns + 1, columns)))
+        .collect();
+    format!("INSERT INTO {into} VALUES {}", values.join(", "))
 }
 
 /// The store's writer: takes every write waiting, commits them together,
