@@ -626,13 +626,7 @@ pub fn component_fixtures(root: &Path) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("xtask-site-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+    use crate::util::testing::{png, scratch};
 
     fn project_story() -> String {
         fs::read_to_string(crate::util::Ctx::new().root.join("content/story.toml")).unwrap()
@@ -660,7 +654,7 @@ mod tests {
 
     #[test]
     fn story_toml_comes_first() {
-        let dir = temp("order");
+        let dir = scratch("xtask-site-order");
         for f in ["b.toml", "story.toml", "a.toml", "notes.txt"] {
             fs::write(dir.join(f), "").unwrap();
         }
@@ -693,7 +687,7 @@ mod tests {
 
     #[test]
     fn a_storys_pictures_are_made_once_and_every_problem_with_them_is_named() {
-        let dir = temp("pictures");
+        let dir = scratch("xtask-site-pictures");
         let text = test_story_into(&dir);
         let locales = locales_dir(&crate::util::Ctx::new().root);
         let s = load(&dir, &locales, &dir).unwrap();
@@ -716,7 +710,7 @@ mod tests {
         fs::remove_file(pictures.join("flood.jpg")).unwrap();
         fs::copy(pictures.join("plan.png"), pictures.join("archive.jpg")).unwrap();
         fs::write(pictures.join("reading-room.jpg"), "not a picture").unwrap();
-        let narrow = image_of_width(900);
+        let narrow = png(900);
         fs::write(pictures.join("plan.png"), narrow).unwrap();
         let s = load(&dir, &locales, &dir).unwrap();
         assert!(s.stories.is_empty());
@@ -784,7 +778,7 @@ mod tests {
 
     #[test]
     fn hostile_story_text_is_refused_and_none_of_it_reaches_a_page() {
-        let dir = temp("hostile");
+        let dir = scratch("xtask-site-hostile");
         let text = test_story_into(&dir);
         let hostile = [
             (
@@ -883,19 +877,9 @@ mod tests {
         found.into_inner()
     }
 
-    /// A PNG `width` pixels wide.
-    fn image_of_width(width: u32) -> Vec<u8> {
-        let mut out = Vec::new();
-        let png = image::RgbImage::from_pixel(width, 600, image::Rgb([1, 2, 3]));
-        image::DynamicImage::ImageRgb8(png)
-            .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-            .unwrap();
-        out
-    }
-
     #[test]
     fn every_problem_of_every_file_is_reported() {
-        let dir = temp("problems");
+        let dir = scratch("xtask-site-problems");
         let good = project_story();
         fs::write(dir.join("story.toml"), &good).unwrap();
         fs::write(

@@ -503,13 +503,7 @@ pub fn check(dist: &Path) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("xtask-size-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+    use crate::util::testing::scratch;
 
     #[test]
     fn ceiling_is_138_kib_while_the_islands_are_slimmed() {
@@ -537,7 +531,7 @@ mod tests {
 
     #[test]
     fn a_pages_pictures_are_counted_as_the_phone_fetches_them() {
-        let dist = temp_dir("pictures");
+        let dist = scratch("xtask-size-pictures");
         let pictures = dist.join("s").join("pictures");
         fs::create_dir_all(&pictures).unwrap();
         for (name, len) in [
@@ -586,7 +580,7 @@ mod tests {
 
     #[test]
     fn inline_css_counts_toward_the_first_load() {
-        let dir = temp_dir("inline");
+        let dir = scratch("xtask-size-inline");
         fs::write(dir.join("app-1a2b_bg.wasm"), "x".repeat(100)).unwrap();
         fs::write(
             dir.join("index.html"),
@@ -605,7 +599,7 @@ mod tests {
 
     #[test]
     fn counts_only_top_level_first_load_files() {
-        let dir = temp_dir("filter");
+        let dir = scratch("xtask-size-filter");
         for f in [
             "app-1a2b_bg.wasm",
             "app-1a2b.js",
@@ -637,7 +631,7 @@ mod tests {
 
     #[test]
     fn empty_or_missing_dist_is_an_error() {
-        let dir = temp_dir("empty");
+        let dir = scratch("xtask-size-empty");
         assert!(measure(&dir).is_err());
         assert!(measure(&dir.join("missing")).is_err());
         fs::remove_dir_all(&dir).unwrap();
@@ -658,7 +652,7 @@ mod tests {
 
     #[test]
     fn every_story_page_is_measured_and_the_one_over_fails_by_name() {
-        let dir = temp_dir("pages");
+        let dir = scratch("xtask-size-pages");
         fs::write(dir.join("app-1a2b_bg.wasm"), noise(GZIP_BUDGET_BYTES / 2)).unwrap();
         let page = |css: &str| format!("<style>{css}</style><script>'/app-1a2b_bg.wasm'</script>");
         fs::write(dir.join("index.html"), page("p{}")).unwrap();
@@ -685,7 +679,7 @@ mod tests {
 
     #[test]
     fn incompressible_bytes_over_the_budget_fail() {
-        let dir = temp_dir("over");
+        let dir = scratch("xtask-size-over");
         fs::write(dir.join("big_bg.wasm"), noise(GZIP_BUDGET_BYTES + 64)).unwrap();
         let report = measure(&dir).unwrap();
         assert!(report.over_budget());
@@ -695,7 +689,7 @@ mod tests {
 
     #[test]
     fn within_the_budget_passes() {
-        let dir = temp_dir("within");
+        let dir = scratch("xtask-size-within");
         fs::write(dir.join("small_bg.wasm"), noise(GZIP_BUDGET_BYTES / 2)).unwrap();
         assert!(check(&dir).is_ok());
         fs::remove_dir_all(&dir).unwrap();

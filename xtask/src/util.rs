@@ -213,3 +213,28 @@ mod tests {
         assert!(ctx.root.join("xtask").join("Cargo.toml").is_file());
     }
 }
+
+/// What the xtask tests share.
+#[cfg(test)]
+pub mod testing {
+    use std::path::PathBuf;
+
+    /// An empty folder of its own: `name` and the process id under the
+    /// system's temporary folder, emptied first.
+    pub fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// A made-up picture `width` pixels wide and 600 high, as PNG.
+    pub fn png(width: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        let picture = image::RgbImage::from_pixel(width, 600, image::Rgb([1, 2, 3]));
+        image::DynamicImage::ImageRgb8(picture)
+            .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    }
+}

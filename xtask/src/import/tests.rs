@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::util::testing::{png, scratch};
 
 fn templates() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -25,13 +26,6 @@ fn import_text(name: &str, text: &str) -> std::result::Result<Import, String> {
 }
 
 /// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn template(name: &str) -> Option<String> {
     let path = templates().join(name);
     // The npm packages come with `cargo xtask setup`; a checkout without
@@ -262,18 +256,6 @@ fn slugs_are_ascii_and_stable() {
     let mut seen = HashMap::new();
     assert_eq!(unique("a".into(), &mut seen), "a");
     assert_eq!(unique("a".into(), &mut seen), "a-2");
-}
-
-/// A made-up picture, `width` pixels wide, as PNG.
-fn png(width: u32) -> Vec<u8> {
-    let image = image::RgbImage::from_fn(width, width / 2, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x ^ y) % 256) as u8])
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(image)
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
 }
 
 #[test]
