@@ -66,14 +66,10 @@ pub fn apply(ctx: &Ctx, dir: &Path) -> Result {
         let stem = file.file_stem().unwrap_or_default().to_string_lossy();
         let wasm = file.with_file_name(format!("{stem}_bg.wasm"));
         if wasm.is_file() {
-            let old =
-                sri(&fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?);
-            crate::wasm_names::shorten(ctx, &wasm, &file)?;
+            let (was, is) = crate::wasm_names::shorten(ctx, &wasm, &file)?;
+            let old = sri(&was);
             if html.contains(&old) {
-                let new =
-                    sri(&fs::read(&wasm)
-                        .map_err(|e| format!("cannot read {}: {e}", wasm.display()))?);
-                html = replace_integrity(&html, &old, &new)?;
+                html = replace_integrity(&html, &old, &sri(&is))?;
             }
         }
         run(ctx

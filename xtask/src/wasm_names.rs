@@ -180,8 +180,9 @@ fn rename_glue(glue: &str, renamed: &Renamed, module: &str, new_module: &str) ->
 }
 
 /// Renames the imports and exports of the wasm at `wasm` and their uses in
-/// the glue at `glue`, both files in place.
-pub fn shorten(ctx: &Ctx, wasm: &Path, glue: &Path) -> Result {
+/// the glue at `glue`, both files in place; returns the wasm's bytes before
+/// and after.
+pub fn shorten(ctx: &Ctx, wasm: &Path, glue: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
     let before = fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
     let old = names(&before)?;
     let module = match old.modules.iter().collect::<Vec<_>>()[..] {
@@ -239,7 +240,7 @@ pub fn shorten(ctx: &Ctx, wasm: &Path, glue: &Path) -> Result {
         before.len(),
         after.len()
     );
-    Ok(())
+    Ok((before, after))
 }
 
 #[cfg(test)]
