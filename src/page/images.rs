@@ -548,13 +548,7 @@ pub(crate) mod tests {
             .skip(1)
             .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
             .filter_map(|t| t.split_once("</text>").map(|(text, _)| text))
-            .map(|t| {
-                t.replace("&amp;", "&")
-                    .replace("&quot;", "\"")
-                    .replace("&#39;", "'")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-            })
+            .map(crate::page::unescaped)
             .collect()
     }
 

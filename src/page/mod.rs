@@ -367,6 +367,17 @@ const PROBLEMS_CSS: &str =
 .ex-problem__message{margin:.25rem 0 0}\
 @media (prefers-color-scheme:dark){.ex-problems h1{color:#ffb4ab}}";
 
+/// Text of HTML as a browser reads it: the five entities the renderers
+/// write, `&amp;` last (so `&amp;lt;` stays `&lt;`).
+#[cfg(test)]
+pub(crate) fn unescaped(html: &str) -> String {
+    html.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,12 +403,8 @@ mod tests {
         let start = html[..at].rfind(ATTR).expect("its view") + ATTR.len();
         let end = html[start..].find('"').unwrap() + start;
         // The attribute's value as the browser reads it.
-        let value = html[start..end]
-            .replace("&quot;", "\"")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
-        crate::props::decode_view(&value).expect("the view reads back")
+        crate::props::decode_view(&super::unescaped(&html[start..end]))
+            .expect("the view reads back")
     }
 
     fn page() -> (&'static Story, String) {
