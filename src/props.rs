@@ -27,10 +27,44 @@ where
     T: Serialize + Clone + Send + Sync + 'static,
     V: leptos::IntoView + 'static,
 {
+    carry_as(view, None, island)
+}
+
+/// [`carry`] for a lazy island (`#[island(lazy)]` in Trunk's build), one a
+/// reader meets only further down the page, named `name` on the page
+/// (`data-ex-near`) and in its code ([`take_near`]). The page's loader
+/// hydrates it, and so has its wasm file fetched, once the reader comes
+/// near it (within a screen of it) or moves into it (focus, a pointer
+/// press), not at start; until then it is the pre-rendered markup, and
+/// what the reader does there (a box ticked, text typed) is read when it
+/// hydrates. The loader marks it `data-ex-live` once hydrated.
+#[cfg(feature = "render")]
+pub fn carry_near<T, V>(
+    name: &'static str,
+    view: T,
+    island: impl FnOnce() -> V,
+) -> impl leptos::IntoView
+where
+    T: Serialize + Clone + Send + Sync + 'static,
+    V: leptos::IntoView + 'static,
+{
+    carry_as(view, Some(name), island)
+}
+
+#[cfg(feature = "render")]
+fn carry_as<T, V>(
+    view: T,
+    near: Option<&'static str>,
+    island: impl FnOnce() -> V,
+) -> impl leptos::IntoView
+where
+    T: Serialize + Clone + Send + Sync + 'static,
+    V: leptos::IntoView + 'static,
+{
     use leptos::prelude::*;
     let text = encode_view(&view);
     provide_context(Given(view));
-    view! { <div class="ex-island" data-ex-props=text>{island()}</div> }
+    view! { <div class="ex-island" data-ex-props=text data-ex-near=near>{island()}</div> }
 }
 
 /// `view` as the page carries it: postcard's binary form, as text.
@@ -83,6 +117,35 @@ pub fn take<T: DeserializeOwned + Clone + Send + Sync + 'static>() -> T {
     {
         let text = HANDED.with(|h| std::mem::take(&mut *h.borrow_mut()));
         decode_view(&text).expect("explainer: the island's data-ex-props is not its view")
+    }
+}
+
+/// A lazy island's view ([`carry_near`]): at build time the one its wrapper
+/// gives it; in the browser the `data-ex-props` of the element named
+/// `name`, read when the island's code has arrived (the loader hands a
+/// lazy island nothing: another island may hydrate while its file loads).
+///
+/// # Panics
+/// As [`take`].
+pub fn take_near<T: DeserializeOwned + Clone + Send + Sync + 'static>(name: &str) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        #[cfg(feature = "render")]
+        if let Some(Given(view)) = leptos::prelude::use_context::<Given<T>>() {
+            return view;
+        }
+        let text = crate::browser::document()
+            .query_selector(&format!(".ex-island[data-ex-near=\"{name}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("data-ex-props"))
+            .unwrap_or_default();
+        decode_view(&text).expect("explainer: the island's data-ex-props is not its view")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        take()
     }
 }
 

@@ -239,6 +239,7 @@ test('the pictures have their sizes, are named by the head and the oEmbed respon
 
   const { page, close } = await open(storyUrl);
   try {
+    await waitForApp(page);
     const meta = (selector) => page.locator(selector).getAttribute('content');
     assert.equal(await meta('meta[property="og:image"]'), `${storyUrl}images/card.png`);
     assert.equal(await meta('meta[property="og:image:width"]'), '1200');

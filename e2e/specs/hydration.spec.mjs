@@ -18,13 +18,18 @@ const site = useSite({
   },
 });
 
-/** `<main>` with each island's content left out: the static parts. */
+/**
+ * `<main>` with each island's content left out: the static parts. The
+ * loader's mark on a lazy island's element once it is hydrated
+ * (`data-ex-live`, for the tests: nothing a reader sees) is left out too.
+ */
 const staticMarkup = (page) =>
   page.evaluate(() => {
     const main = document.querySelector('main').cloneNode(true);
     for (const island of main.querySelectorAll('leptos-island')) {
       island.replaceWith(document.createComment(`island ${island.dataset.component}`));
     }
+    for (const part of main.querySelectorAll('[data-ex-live]')) part.removeAttribute('data-ex-live');
     return main.outerHTML;
   });
 
@@ -54,6 +59,11 @@ for (const slug of [REAL_SLUG, TEST_SLUG]) {
       await waitForApp(after.page);
       const islands = await after.page.$$eval('leptos-island', (ls) => ls.map((l) => l.dataset.component.split('_')[0]));
       assert.deepEqual(islands, ['ContextTools', 'TimelineIsland', 'PollIsland', 'EmbedPanelIsland']);
+      assert.deepEqual(
+        await after.page.$$eval('[data-ex-live]', (ps) => ps.map((p) => p.dataset.exNear)),
+        ['poll', 'embed'],
+        'the lazy islands hydrated too',
+      );
       assert.equal(await staticMarkup(after.page), withoutScripts);
       // Empty lines stay empty once hydrated (the styles hide them by `:empty`).
       const shownEmpty = await after.page.$$eval('.ex-poll__notice, .ex-poll__alert, .ex-poll__error', (ls) =>

@@ -167,10 +167,31 @@ export function distDir() {
   return dist;
 }
 
-/** Waits for the app to start (`<html data-app-ready>`) and for fonts to settle. */
-export async function waitForApp(page, { timeout = READY_TIMEOUT_MS } = {}) {
+/**
+ * Waits for the app to start (`<html data-app-ready>`) and for fonts to settle;
+ * then, unless `lazy: false`, brings the lazy islands (the poll, the embed
+ * panel: `.ex-island[data-ex-near]`) to life as a reader moving into them would
+ * (focus going in), without scrolling, and waits until each is `data-ex-live`.
+ * `page` may be a frame.
+ */
+export async function waitForApp(page, { timeout = READY_TIMEOUT_MS, lazy = true } = {}) {
   await page.waitForSelector('html[data-app-ready]', { state: 'attached', timeout });
   await page.evaluate(() => document.fonts?.ready);
+  if (lazy) await wakeLazyParts(page, { timeout });
+}
+
+/** Moves focus-wise into every lazy island not yet live and waits for them all. */
+export async function wakeLazyParts(page, { timeout = READY_TIMEOUT_MS } = {}) {
+  await page.evaluate(() => {
+    for (const part of document.querySelectorAll('.ex-island[data-ex-near]:not([data-ex-live])')) {
+      part.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    }
+  });
+  await page.waitForFunction(
+    () => !document.querySelector('.ex-island[data-ex-near]:not([data-ex-live])'),
+    null,
+    { timeout },
+  );
 }
 
 /**
@@ -181,7 +202,8 @@ export async function waitForApp(page, { timeout = READY_TIMEOUT_MS } = {}) {
  *
  * open({ path, media, colorScheme, waitForReady, ...newPage options }) makes a
  * fresh context, applies page.emulateMedia({ media, colorScheme }) before
- * navigating when given, loads the site and waits for `data-app-ready`;
+ * navigating when given, loads the site and waits for `data-app-ready` (and,
+ * unless `lazy: false`, for the lazy islands: see waitForApp);
  * withPage(options, fn) does the same around `fn(page, record)`.
  */
 export function useSite({ basePath = process.env.E2E_BASE_PATH || '/', root = distDir } = {}) {
@@ -202,7 +224,7 @@ export function useSite({ basePath = process.env.E2E_BASE_PATH || '/', root = di
     get browser() {
       return browser;
     },
-    async open({ path: subPath = '', media, colorScheme, waitForReady = true, ...options } = {}) {
+    async open({ path: subPath = '', media, colorScheme, waitForReady = true, lazy = true, ...options } = {}) {
       const opened = await newPage(browser, { ownHost: new URL(server.url).host, ...options });
       try {
         if (media || colorScheme) {
@@ -212,7 +234,7 @@ export function useSite({ basePath = process.env.E2E_BASE_PATH || '/', root = di
           });
         }
         await opened.page.goto(new URL(subPath, server.url).href, { waitUntil: 'load' });
-        if (waitForReady) await waitForApp(opened.page);
+        if (waitForReady) await waitForApp(opened.page, { lazy });
       } catch (err) {
         await opened.close();
         throw err;

@@ -108,7 +108,7 @@ pub fn EmbedPanel(
         options,
         voice: t.voice(&SAYS),
     };
-    crate::props::carry(panel, || view! { <EmbedPanelIsland /> })
+    crate::props::carry_near("embed", panel, || view! { <EmbedPanelIsland /> })
 }
 
 /// The runtime messages the panel says.
@@ -118,7 +118,10 @@ pub const SAYS: [&str; 2] = ["embed-copied", "embed-copy-refused"];
 /// page checked (which the browser may have restored before the wasm
 /// arrived), with this page's origin; selected on focus; copied with the
 /// button, said in a polite status line.
-#[island]
+// Loaded when the reader comes near it (feature `lazy`: its code is a
+// wasm file of its own, see `props::carry_near`).
+#[cfg_attr(feature = "lazy", island(lazy))]
+#[cfg_attr(not(feature = "lazy"), island)]
 pub fn EmbedPanelIsland() -> impl IntoView {
     let EmbedView {
         heading,
@@ -130,7 +133,7 @@ pub fn EmbedPanelIsland() -> impl IntoView {
         copy: copy_label,
         options,
         voice,
-    } = crate::props::take();
+    } = crate::props::take_near("embed");
     let view = RwSignal::new(0usize);
     let amp = RwSignal::new(false);
     let origin = RwSignal::new(None::<String>);

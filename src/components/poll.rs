@@ -153,7 +153,7 @@ pub fn Poll(
         },
         voice: t.voice_where(|k| k.starts_with("poll-") || k.starts_with("storage-")),
     };
-    crate::props::carry(view, || view! { <PollIsland /> })
+    crate::props::carry_near("poll", view, || view! { <PollIsland /> })
 }
 
 /// Focuses the element with this id once the page has shown the change
@@ -197,7 +197,10 @@ struct Controls {
 /// blocked, full or holds something unreadable the poll keeps working in
 /// memory and tells the reader. What the reader ticked or typed before the
 /// wasm arrived is kept (when nothing was saved before).
-#[island]
+// Loaded when the reader comes near it (feature `lazy`: its code is a
+// wasm file of its own, see `props::carry_near`).
+#[cfg_attr(feature = "lazy", island(lazy))]
+#[cfg_attr(not(feature = "lazy"), island)]
 pub fn PollIsland() -> impl IntoView {
     let PollView {
         story,
@@ -206,7 +209,7 @@ pub fn PollIsland() -> impl IntoView {
         questions,
         words,
         voice,
-    } = crate::props::take();
+    } = crate::props::take_near("poll");
     // The outline lives as long as the page (the state borrows it).
     let outline: &'static PollOutline = Box::leak(Box::new(outline));
     let story: &'static str = Box::leak(story.into_boxed_str());

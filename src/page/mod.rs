@@ -83,15 +83,30 @@ impl Place {
 /// `<leptos-island>` is hydrated by the function the wasm exports under
 /// its `data-component` name, in document order, once the loader has
 /// handed it its view (`props`: the `data-ex-props` of the element around
-/// it, `props::carry`), and `<html
-/// data-app-ready>` says the page is interactive. An island the wasm does
-/// not know is left as it was rendered, and named in the console.
+/// it, `props::carry`), and `<html data-app-ready>` says the page is
+/// interactive. An island the wasm does not know is left as it was
+/// rendered, and named in the console.
+///
+/// A lazy island (its element says `data-ex-near`, `props::carry_near`)
+/// is hydrated later: when it comes within a screen's height of the
+/// viewport (an `IntersectionObserver` on its first element: the wrappers
+/// have no box), or when focus or a pointer press
+/// goes into it, whichever is first. Its function then fetches its own
+/// wasm file (Leptos's `#[island(lazy)]`), it reads its view itself, and
+/// its element is marked `data-ex-live`. Its form is never submitted
+/// natively (a Save pressed before the code arrives must not reload the
+/// page and lose what the reader ticked).
 pub fn loader(runtime: &Runtime) -> String {
     format!(
         "(function(){{var d=document,b,l=d.querySelector(\"link[rel=preload][as=image]\");\
 function s(){{if(b)return;b=1;var w=fetch(\"{}\");import(\"{}\").then(function(m){{return m.default({{module_or_path:w}}).then(function(){{\
-function go(){{d.querySelectorAll(\"leptos-island\").forEach(function(e){{var f=m[e.dataset.component];\
-f?(m.props(e.parentNode.dataset.exProps||\"\"),f(e)):console.warn(\"explainer: no island named \"+e.dataset.component)}});\
+function go(){{d.querySelectorAll(\"leptos-island\").forEach(function(e){{var f=m[e.dataset.component],p=e.parentNode;\
+if(!f)return console.warn(\"explainer: no island named \"+e.dataset.component);\
+if(p.dataset.exNear==null)return m.props(p.dataset.exProps||\"\"),f(e);\
+var k=[\"focusin\",\"pointerdown\"],o=new IntersectionObserver(function(x){{x.pop().isIntersecting&&h()}},{{rootMargin:\"100% 0px\"}}),\
+h=function(){{o&&(o.disconnect(),o=0,k.forEach(function(n){{p.removeEventListener(n,h)}}),\
+Promise.resolve(f(e)).then(function(){{p.setAttribute(\"data-ex-live\",\"\")}},function(r){{console.error(\"explainer: a part did not start\",r)}}))}};\
+p.addEventListener(\"submit\",function(v){{v.preventDefault()}});k.forEach(function(n){{p.addEventListener(n,h)}});o.observe(e.firstElementChild||e)}});\
 d.documentElement.setAttribute(\"data-app-ready\",\"\")}}\
 d.readyState==\"loading\"?d.addEventListener(\"DOMContentLoaded\",go):go()}})}})}}\
 l?(l.onload=l.onerror=s,setTimeout(s,2e3)):s()}})()",

@@ -14,6 +14,7 @@ mod serve;
 mod setup;
 mod site;
 mod size;
+mod split;
 mod util;
 mod wasm_names;
 
@@ -394,13 +395,14 @@ const WASM_APP: [&str; 7] = [
     setup::WASM_TARGET,
 ];
 
-/// The browser app alone, as Trunk builds it (feature `hydrate`).
+/// The browser app alone, as Trunk builds it (features `hydrate`, `lazy`:
+/// index.html's `data-cargo-features`).
 const WASM_RUNTIME: [&str; 7] = [
     "-p",
     "explainer",
     "--no-default-features",
     "--features",
-    "hydrate",
+    "hydrate,lazy",
     "--target",
     setup::WASM_TARGET,
 ];
@@ -635,6 +637,15 @@ mod tests {
         assert_eq!(url("/news/explainer/").unwrap(), "/news/explainer/");
         assert!(url("https://x.org/").is_err());
         assert_eq!(public_url(&Options(Vec::new())).unwrap(), "/");
+    }
+
+    #[test]
+    fn the_runtime_lint_builds_what_trunk_builds() {
+        let index = std::fs::read_to_string(Ctx::new().root.join("index.html")).unwrap();
+        assert!(
+            index.contains(&format!("data-cargo-features=\"{}\"", WASM_RUNTIME[4])),
+            "index.html's data-cargo-features and WASM_RUNTIME differ"
+        );
     }
 
     #[test]

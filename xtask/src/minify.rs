@@ -37,7 +37,7 @@ pub fn replace_integrity(html: &str, old: &str, new: &str) -> Result<String> {
 
 /// The app's JavaScript in `dist`: top-level `*.js` files that Trunk
 /// content-hashed (`name-<hash>.js`), not copied files such as `embed.js`.
-fn glue_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+pub fn glue_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut out: Vec<_> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -54,19 +54,27 @@ fn glue_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
     Ok(out)
 }
 
-/// Minifies the glue in `dir` and fixes the integrity hashes in its
+/// Minifies the glue in `dir` (and the splitter's loader `link`, when the
+/// wasm was split: [`crate::split`]) and fixes the integrity hashes in its
 /// `index.html`.
-pub fn apply(ctx: &Ctx, dir: &Path) -> Result {
+pub fn apply(ctx: &Ctx, dir: &Path, link: Option<&Path>) -> Result {
     let index = dir.join("index.html");
     let mut html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    for file in glue_files(dir)? {
+    // The loader is imported by the glue (no integrity value to fix), and
+    // renamed with it.
+    let mut files: Vec<_> = glue_files(dir)?
+        .into_iter()
+        .filter(|f| Some(f.as_path()) != link)
+        .collect();
+    files.extend(link.map(Path::to_path_buf));
+    for file in files {
         let before = fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         // Its wasm (`<name>_bg.wasm`) and the glue with short names between them.
         let stem = file.file_stem().unwrap_or_default().to_string_lossy();
         let wasm = file.with_file_name(format!("{stem}_bg.wasm"));
         if wasm.is_file() {
-            let (was, is) = crate::wasm_names::shorten(ctx, &wasm, &file)?;
+            let (was, is) = crate::wasm_names::shorten(ctx, &wasm, &file, link)?;
             let old = sri(&was);
             if html.contains(&old) {
                 html = replace_integrity(&html, &old, &sri(&is))?;

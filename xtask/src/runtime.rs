@@ -35,6 +35,7 @@ const INPUT_FILES: &[&str] = &[
     "xtask/src/runtime.rs",
     "xtask/src/minify.rs",
     "xtask/src/wasm_names.rs",
+    "xtask/src/split.rs",
 ];
 
 /// A built runtime.
@@ -114,7 +115,14 @@ pub fn stamp(ctx: &Ctx, public_url: &str) -> String {
 /// comes from node_modules/.bin, wasm-bindgen from cargo's bin directory).
 fn trunk(ctx: &Ctx, subcommand: &str) -> std::process::Command {
     let mut cmd = ctx.cmd("trunk");
-    cmd.arg(subcommand).env("TRUNK_OFFLINE", "true");
+    cmd.arg(subcommand)
+        .env("TRUNK_OFFLINE", "true")
+        // A wasm the splitter can read (`split`); the host's builds and the
+        // other wasm builds (component tests, lints) are not affected.
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            crate::split::RUSTFLAGS,
+        );
     cmd
 }
 
@@ -151,7 +159,17 @@ pub fn build(ctx: &Ctx, public_url: &str, force: bool) -> Result<Built> {
     run(trunk(ctx, "build")
         .args(["--release", "--public-url", public_url, "--dist"])
         .arg(&dir))?;
-    crate::minify::apply(ctx, &dir)?;
+    let glue = crate::minify::glue_files(&dir)?;
+    let split = match &glue[..] {
+        [glue] => crate::split::apply(ctx, &dir, glue)?,
+        _ => {
+            return Err(format!(
+                "Trunk's build in {} has no one glue file",
+                dir.display()
+            ))
+        }
+    };
+    crate::minify::apply(ctx, &dir, split.as_ref().map(|s| s.link.as_path()))?;
     fs::write(dir.join(STAMP), &want)
         .map_err(|e| format!("cannot write {}: {e}", dir.join(STAMP).display()))?;
     let took = started.elapsed();

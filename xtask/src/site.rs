@@ -430,6 +430,23 @@ pub struct Written {
     pub took: std::time::Duration,
 }
 
+/// The runtime's other wasm and JavaScript files, beside the ones its page
+/// names (`named`): the lazy islands' parts and their loader.
+fn split_files(runtime_dir: &Path, named: &[String]) -> Result<Vec<String>> {
+    let entries = fs::read_dir(runtime_dir)
+        .map_err(|e| format!("cannot read {}: {e}", runtime_dir.display()))?;
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let code = name.ends_with(".wasm") || name.ends_with(".js");
+        if code && entry.path().is_file() && !named.contains(&name) {
+            out.push(name);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// Writes the site into `out` (made afresh): the runtime's files from
 /// `runtime_dir`, every story's page and pictures (PNG, and the SVG they
 /// are drawn from), its oEmbed responses when the site's origin is known,
@@ -461,6 +478,9 @@ pub fn write(
         .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
     let mut files = runtime.files(root);
     files.push("embed.js".to_owned());
+    // The lazy islands' wasm files and the loader the glue imports for
+    // them (`split`): the page names neither.
+    files.extend(split_files(runtime_dir, &files)?);
     for name in files {
         let from = runtime_dir.join(&name);
         fs::copy(&from, staging.join(&name))

@@ -148,11 +148,29 @@ fn rename_calls(glue: &str, exports: &BTreeMap<&str, &str>) -> Result<String> {
     Ok(out)
 }
 
+/// The identifier after `at` in `text` (spaces skipped).
+fn identifier_at(text: &str, at: usize) -> &str {
+    let rest = text[at..].trim_start();
+    let end = rest.find(|c| !is_identifier_char(c)).unwrap_or(rest.len());
+    &rest[..end]
+}
+
 /// The glue with the wasm's renames made: import keys, the import
 /// module's key and the calls of exports.
+///
+/// binaryen gives every import one module. Imports from the splitter's
+/// loader ([`crate::split::LINK_MODULE`], which the glue imports as a
+/// namespace) join the glue's own under their new names:
+/// `"a": Object.assign(import0, {kc: import1.__wasm_split_load_poll…})`.
 fn rename_glue(glue: &str, renamed: &Renamed, module: &str, new_module: &str) -> Result<String> {
+    let link_module = crate::split::LINK_MODULE;
     let mut glue = glue.to_owned();
+    let mut linked = Vec::new();
     for (from, old, new) in &renamed.imports {
+        if from == link_module {
+            linked.push((old, new));
+            continue;
+        }
         if from != module {
             return Err(format!(
                 "the wasm imports `{old}` from `{from}`, not the glue (`{module}`)"
@@ -170,7 +188,41 @@ fn rename_glue(glue: &str, renamed: &Renamed, module: &str, new_module: &str) ->
     if glue.matches(&key).count() != 1 {
         return Err(format!("the glue's import object has no one key {key}"));
     }
-    glue = glue.replacen(&key, &format!("\"{new_module}\":"), 1);
+    if linked.is_empty() {
+        glue = glue.replacen(&key, &format!("\"{new_module}\":"), 1);
+    } else {
+        // The loader's entries (`"./__wasm_split.js": import1,`, once per
+        // import wasm-bindgen saw) go; their imports join the glue's.
+        let link_key = format!("\"{link_module}\":");
+        let mut namespace = None;
+        while let Some(at) = glue.find(&link_key) {
+            let ident = identifier_at(&glue, at + link_key.len()).to_owned();
+            let entry = format!("{link_key} {ident},");
+            if ident.is_empty() || !glue[at..].starts_with(&entry) {
+                return Err(format!(
+                    "the glue's {link_key} entries are not `{link_key} <namespace>,`"
+                ));
+            }
+            glue.replace_range(at..at + entry.len(), "");
+            namespace.get_or_insert(ident);
+        }
+        let namespace =
+            namespace.ok_or_else(|| format!("the glue's import object has no key {link_key}"))?;
+        let at = glue.find(&key).expect("counted above") + key.len();
+        let own = identifier_at(&glue, at).to_owned();
+        let joined: Vec<String> = linked
+            .iter()
+            .map(|(old, new)| format!("{new}: {namespace}.{old}"))
+            .collect();
+        glue = glue.replacen(
+            &format!("{key} {own}"),
+            &format!(
+                "\"{new_module}\": Object.assign({own}, {{{}}})",
+                joined.join(", ")
+            ),
+            1,
+        );
+    }
     let exports: BTreeMap<&str, &str> = renamed
         .exports
         .iter()
@@ -179,13 +231,54 @@ fn rename_glue(glue: &str, renamed: &Renamed, module: &str, new_module: &str) ->
     rename_calls(&glue, &exports)
 }
 
+/// The splitter's loader with the main wasm's exports it reads renamed:
+/// `const { memory, … } = initSync(…)` becomes `const { Qc: memory, … }`.
+fn rename_link(link: &str, exports: &BTreeMap<&str, &str>) -> Result<String> {
+    const TAIL: &str = "} = initSync(";
+    let end = link
+        .find(TAIL)
+        .ok_or("the splitter's loader reads no exports (`} = initSync(`)")?;
+    let start = link[..end]
+        .rfind("const {")
+        .ok_or("the splitter's loader reads no exports (`const {`)")?
+        + "const {".len();
+    let mut names = Vec::new();
+    for name in link[start..end]
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let new = exports.get(name).ok_or_else(|| {
+            format!("the splitter's loader reads `{name}`, which the wasm does not export")
+        })?;
+        names.push(format!("{new}: {name}"));
+    }
+    Ok(format!(
+        "{} {} {}",
+        &link[..start],
+        names.join(", "),
+        &link[end..]
+    ))
+}
+
 /// Renames the imports and exports of the wasm at `wasm` and their uses in
-/// the glue at `glue`, both files in place; returns the wasm's bytes before
-/// and after.
-pub fn shorten(ctx: &Ctx, wasm: &Path, glue: &Path) -> Result<(Vec<u8>, Vec<u8>)> {
+/// the glue at `glue` (and in the splitter's loader `link`, when the wasm
+/// was split), the files in place; returns the wasm's bytes before and
+/// after.
+pub fn shorten(
+    ctx: &Ctx,
+    wasm: &Path,
+    glue: &Path,
+    link: Option<&Path>,
+) -> Result<(Vec<u8>, Vec<u8>)> {
     let before = fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
     let old = names(&before)?;
-    let module = match old.modules.iter().collect::<Vec<_>>()[..] {
+    let own: Vec<&String> = old
+        .modules
+        .iter()
+        .filter(|m| link.is_none() || m.as_str() != crate::split::LINK_MODULE)
+        .collect();
+    let module = match own[..] {
         [one] => one.clone(),
         ref several => {
             return Err(format!(
@@ -219,6 +312,19 @@ pub fn shorten(ctx: &Ctx, wasm: &Path, glue: &Path) -> Result<(Vec<u8>, Vec<u8>)
     let text =
         fs::read_to_string(glue).map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
     let text = rename_glue(&text, &renamed, &module, &new_module)?;
+    let exports: BTreeMap<&str, &str> = renamed
+        .exports
+        .iter()
+        .map(|(old, new)| (old.as_str(), new.as_str()))
+        .collect();
+    let linked = match link {
+        Some(path) => {
+            let js = fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Some((path, rename_link(&js, &exports)?))
+        }
+        None => None,
+    };
     // The two files agree: the wasm's imports are the renamed ones, and
     // every export it had is there under its new name.
     let imported: BTreeSet<String> = renamed.imports.iter().map(|(_, _, n)| n.clone()).collect();
@@ -232,6 +338,9 @@ pub fn shorten(ctx: &Ctx, wasm: &Path, glue: &Path) -> Result<(Vec<u8>, Vec<u8>)
     }
     fs::write(wasm, &after).map_err(|e| format!("cannot write {}: {e}", wasm.display()))?;
     fs::write(glue, text).map_err(|e| format!("cannot write {}: {e}", glue.display()))?;
+    if let Some((path, js)) = linked {
+        fs::write(path, js).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     println!(
         "wasm names: {} imports and {} exports renamed; {} {} -> {} bytes",
         renamed.imports.len(),
@@ -314,5 +423,53 @@ mod tests {
             exports: renamed.exports.clone(),
         };
         assert!(rename_glue(glue, &elsewhere, "./x_bg.js", "a").is_err());
+    }
+
+    #[test]
+    fn the_splitters_imports_join_the_glues_and_its_loader_reads_the_new_exports() {
+        let glue = "const import0 = {\n    __wbg_now_0123456789abcdef: function() {},\n};\nreturn {\n    __proto__: null,\n    \"./x_bg.js\": import0,\n    \"./__wasm_split.js\": import1,\n    \"./__wasm_split.js\": import2,\n};\nwasm.memory;";
+        let renamed = Renamed {
+            imports: vec![
+                (
+                    "./x_bg.js".into(),
+                    "__wbg_now_0123456789abcdef".into(),
+                    "a".into(),
+                ),
+                (
+                    "./__wasm_split.js".into(),
+                    "__wasm_split_load_poll_1".into(),
+                    "b".into(),
+                ),
+            ],
+            exports: vec![
+                ("memory".into(), "c".into()),
+                ("__wasm_split_shared0".into(), "d".into()),
+            ],
+        };
+        let out = rename_glue(glue, &renamed, "./x_bg.js", "a").unwrap();
+        assert!(
+            out.contains("\"a\": Object.assign(import0, {b: import1.__wasm_split_load_poll_1})"),
+            "{out}"
+        );
+        assert!(!out.contains("__wasm_split.js") && out.contains("wasm.c;"));
+        // An entry of another shape stops the build.
+        let odd = glue.replace(
+            "\"./__wasm_split.js\": import2,",
+            "\"./__wasm_split.js\": f(),",
+        );
+        assert!(rename_glue(&odd, &renamed, "./x_bg.js", "a").is_err());
+
+        let exports: BTreeMap<&str, &str> = [("memory", "c"), ("__wasm_split_shared0", "d")].into();
+        let link = "let s;\nconst { __wasm_split_shared0, memory,  } = initSync(undefined, undefined);\nObject.assign(s, { __wasm_split_shared0, memory });";
+        let out = rename_link(link, &exports).unwrap();
+        assert!(
+            out.contains("const { d: __wasm_split_shared0, c: memory } = initSync(undefined"),
+            "{out}"
+        );
+        let unknown = link.replace("memory,", "table,");
+        assert!(rename_link(&unknown, &exports)
+            .unwrap_err()
+            .contains("`table`"));
+        assert!(rename_link("export const x = 1;", &exports).is_err());
     }
 }

@@ -1,0 +1,108 @@
+// The lazy islands, end to end against dist/ in headless Chromium: the poll
+// and the embed panel are not part of the first load. Each has its own wasm
+// file, fetched when the reader comes near the part (within a screen of it)
+// or moves into it; until then the part is its pre-rendered markup, and
+// what the reader does there is kept.
+// Run: E2E_DIST=$PWD/dist node --test e2e/specs/lazy.spec.mjs
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { useSite, waitForApp } from '../support/browser.mjs';
+
+const site = useSite();
+
+const PHONE = { viewport: { width: 360, height: 740 }, lazy: false };
+const Q1 = 'What types of infrastructure projects should Tajikistan prioritize next to maximize growth and resilience?';
+
+/** The wasm files the page asked for, by name. */
+const wasmAsked = (record) =>
+  record.requests.map((u) => new URL(u).pathname.split('/').pop()).filter((n) => n.endsWith('.wasm'));
+const part = (page, id) => page.locator(`.ex-island[data-ex-near]:has(#${id})`);
+const live = (page, id) => part(page, id).evaluate((e) => e.hasAttribute('data-ex-live'));
+
+function assertClean(record) {
+  assert.deepEqual(record.pageErrors, [], 'no uncaught errors');
+  assert.deepEqual(record.consoleErrors, [], 'no console errors');
+  assert.deepEqual(record.httpErrors ?? [], [], 'no missing files');
+}
+
+test('the first screen loads one wasm; the poll\'s comes when the reader scrolls near it', async () => {
+  const { page, record, close } = await site.open(PHONE);
+  try {
+    // The page is interactive (the timeline, the context's controls) with
+    // the main wasm alone.
+    const first = wasmAsked(record);
+    assert.equal(first.length, 1, `one wasm at first, got ${first.join(', ')}`);
+    await page.waitForTimeout(300);
+    assert.equal(await live(page, 'poll'), false, 'the poll waits for the reader');
+    assert.deepEqual(wasmAsked(record), first, 'nothing more fetched while the reader stays at the top');
+
+    await page.locator('#poll').scrollIntoViewIfNeeded();
+    await part(page, 'poll').and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
+    const now = wasmAsked(record);
+    assert.ok(now.length > first.length, 'the poll\'s part was fetched');
+    assert.ok(now.some((n) => n.includes('poll')), `a poll part among ${now.join(', ')}`);
+
+    // And it works: a box ticked and saved.
+    const q1 = page.getByRole('group', { name: Q1, exact: true });
+    await q1.getByRole('checkbox', { name: 'Hydropower and energy' }).check();
+    await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
+    await page.locator('#poll .ex-poll__saved').waitFor({ state: 'visible' });
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('what a reader ticked and typed before the poll\'s code arrived is kept, and an early Save reloads nothing', async () => {
+  const { page, record, close } = await site.open({ ...PHONE, waitForReady: false });
+  try {
+    // The poll's part arrives only when the test lets it.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(/-poll-.*\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await waitForApp(page, { lazy: false });
+    const q1 = page.getByRole('group', { name: Q1, exact: true });
+    await q1.getByRole('checkbox', { name: 'Hydropower and energy' }).check();
+    await page.getByRole('textbox', { name: 'Share your thoughts', exact: true }).fill('Typed early.');
+    const url = page.url();
+    await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
+    assert.equal(page.url(), url, 'no native submission');
+    assert.equal(await live(page, 'poll'), false);
+
+    release();
+    await part(page, 'poll').and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
+    assert.equal(await q1.getByRole('checkbox', { name: 'Hydropower and energy' }).isChecked(), true);
+    assert.equal(
+      (await page.locator('#poll-your-thoughts--text-count').textContent()).trim(),
+      '12 / 1,000 characters',
+      'the early text is counted once the poll is live',
+    );
+    await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
+    await page.locator('#poll .ex-poll__saved').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#poll .ex-poll__saved').innerText(), /Typed early\./);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('focus moving into the embed panel (a keyboard reader) brings it to life', async () => {
+  const { page, record, close } = await site.open(PHONE);
+  try {
+    assert.equal(await live(page, 'embed'), false);
+    await page.locator('#embed input').first().focus();
+    await part(page, 'embed').and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
+    // Live: the code follows the view chosen.
+    const code = page.locator('#ex-embed-code');
+    const before = await code.inputValue();
+    await page.locator('#embed input[type=radio]').nth(1).check();
+    await page.waitForFunction((b) => document.querySelector('#ex-embed-code').value !== b, before);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
