@@ -2252,7 +2252,7 @@ mod tests {
             "- MISS: LCP within 1.15x of the static limit, 412x823",
             "- PASS: LCP within 1.15x of the static limit, 360x740, the test story with its lead picture above the fold: 1100 ms vs 1000 ms",
             "- PASS: CLS 0, 360x740, the test story with its lead picture above the fold",
-            "- PASS: first-load wasm+js+css (inline CSS included) at most 138 KiB gzip, `index.html`",
+            "- PASS: first-load wasm+js+css (inline CSS included) at most 120 KiB gzip, `index.html`",
             "### Timings, 360x740",
             "### Timings, 412x823",
             "### Loading order of our page",

@@ -17,16 +17,14 @@ use flate2::Compression;
 use crate::util::Result;
 
 /// First-load ceiling of any story page: the gzip -9 total of the wasm, js
-/// and css it loads, inline styles included. `cargo xtask size` and `cargo
-/// xtask test` fail over it.
+/// and css it loads, inline styles included (the files its scripts import
+/// as they load among them). `cargo xtask size` and `cargo xtask test` fail
+/// over it. The lazy islands' parts, fetched when the reader comes near the
+/// poll or the embed panel, are listed apart and not counted.
 ///
-/// 138 KiB while the islands are slimmed down: every live part is a Leptos
-/// island (measured 135.5 KiB: wasm 129,766 B, JS 4,592 B, CSS 4,401 B,
-/// once the names between the wasm and its glue were shortened; 141.7 KiB
-/// before that, 152 KiB before the islands took their views without
-/// Leptos props), and the target is 120 KiB (the poll island's logic and
-/// views, and the timeline's views are the candidates).
-pub const GZIP_BUDGET_BYTES: u64 = 138 * 1024;
+/// The issue's 120 KiB. Measured 94.6 KiB once the poll and the embed panel
+/// became lazy islands (135.8 KiB before, every island in one wasm).
+pub const GZIP_BUDGET_BYTES: u64 = 120 * 1024;
 
 /// Extensions that a first visit loads.
 const FIRST_LOAD_EXTENSIONS: &[&str] = &["wasm", "js", "css"];
@@ -79,8 +77,56 @@ pub fn first_load_files(dist: &Path, html: Option<&str>) -> Result<Vec<PathBuf>>
             files.push(path);
         }
     }
+    // And what those scripts import as they load (`from "./x.js"`: the
+    // lazy islands' loader), however deep; not what they fetch later.
+    let mut at = 0;
+    while at < files.len() {
+        if files[at].extension().is_some_and(|e| e == "js") {
+            let js = fs::read_to_string(&files[at]).unwrap_or_default();
+            for name in imported(&js) {
+                let path = dist.join(name);
+                if path.is_file() && !files.contains(&path) {
+                    files.push(path);
+                }
+            }
+        }
+        at += 1;
+    }
     files.sort();
     Ok(files)
+}
+
+/// The files a JavaScript module imports statically from its own folder:
+/// `from"./x.js"` or `from "./x.js"` (either quote).
+fn imported(js: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (at, _) in js.match_indices("from") {
+        let rest = js[at + "from".len()..].trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let Some(path) = rest[1..].split(quote).next() else {
+            continue;
+        };
+        if let Some(name) = path.strip_prefix("./").filter(|n| !n.contains('/')) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The top-level wasm files of `dist` that no page loads at first: the
+/// lazy islands' parts, fetched when the reader comes near them.
+pub fn lazy_files(dist: &Path, first: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(dist)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "wasm") && !first.contains(p))
+        .collect();
+    out.sort();
+    out
 }
 
 /// Whether `html` names the file `name` as an address: after a `/`, and
@@ -393,7 +439,33 @@ pub fn print_site(reports: &[(String, Report)], dist: &Path) {
         println!("The largest, {name}:");
         print(largest, dist);
     }
+    print_lazy(dist);
     print_pictures(dist);
+}
+
+/// The lazy islands' parts (not in the first-load budget).
+fn print_lazy(dist: &Path) {
+    let html = fs::read_to_string(dist.join("index.html")).ok();
+    let Ok(first) = first_load_files(dist, html.as_deref()) else {
+        return;
+    };
+    let lazy = lazy_files(dist, &first);
+    if lazy.is_empty() {
+        return;
+    }
+    println!(
+        "Loaded when the reader comes near the part that needs it (not in the budget; gzip -9):"
+    );
+    for path in lazy {
+        if let Ok(bytes) = fs::read(&path) {
+            println!(
+                "  {:<50} {:>8} bytes  {:>9}",
+                path.file_name().unwrap_or_default().to_string_lossy(),
+                gzip_len(&bytes),
+                kib(gzip_len(&bytes))
+            );
+        }
+    }
 }
 
 /// Each story page's pictures, as the phone [`PHONE`] fetches them (not
@@ -506,8 +578,8 @@ mod tests {
     use crate::util::testing::scratch;
 
     #[test]
-    fn ceiling_is_138_kib_while_the_islands_are_slimmed() {
-        assert_eq!(GZIP_BUDGET_BYTES, 141_312);
+    fn ceiling_is_the_issues_120_kib() {
+        assert_eq!(GZIP_BUDGET_BYTES, 122_880);
     }
 
     #[test]
@@ -616,15 +688,37 @@ mod tests {
         .unwrap();
         fs::create_dir(dir.join("nested")).unwrap();
         fs::write(dir.join("nested").join("deep.js"), "x").unwrap();
+        // The glue's own import (the lazy islands' loader) counts; the
+        // part it fetches later does not.
+        fs::write(
+            dir.join("app-1a2b.js"),
+            "import*as e from\"./app-split-3c.js\";import{x}from './nested/deep.js';",
+        )
+        .unwrap();
+        fs::write(
+            dir.join("app-split-3c.js"),
+            "import{initSync as i}from\"./app-1a2b.js\";fetch(new URL(\"./app-poll-4d.wasm\",import.meta.url))",
+        )
+        .unwrap();
+        fs::write(dir.join("app-poll-4d.wasm"), "x".repeat(100)).unwrap();
         let html = fs::read_to_string(dir.join("index.html")).unwrap();
-        let names: Vec<String> = first_load_files(&dir, Some(&html))
-            .unwrap()
+        let first = first_load_files(&dir, Some(&html)).unwrap();
+        let names: Vec<String> = first
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["app-1a2b.js", "app-1a2b_bg.wasm", "style-9f.css"]);
+        assert_eq!(
+            names,
+            [
+                "app-1a2b.js",
+                "app-1a2b_bg.wasm",
+                "app-split-3c.js",
+                "style-9f.css"
+            ]
+        );
+        assert_eq!(lazy_files(&dir, &first), [dir.join("app-poll-4d.wasm")]);
         let report = measure(&dir).unwrap();
-        assert_eq!(report.entries.len(), 3);
+        assert_eq!(report.entries.len(), 4);
         assert!(!report.over_budget());
         fs::remove_dir_all(&dir).unwrap();
     }
