@@ -106,3 +106,31 @@ test('focus moving into the embed panel (a keyboard reader) brings it to life', 
     await close();
   }
 });
+
+test('a part that could not load comes to life once the reader is back online, and the rest keeps working', async () => {
+  const { page, record, close } = await site.open(PHONE);
+  try {
+    let offline = true;
+    await page.route(/-poll-.*\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await page.locator('#poll').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /-poll-.*\.wasm$/.test(r.name)));
+    await page.waitForTimeout(300);
+    assert.equal(await live(page, 'poll'), false, 'not live without its code');
+    // The other islands still run (a failed load must not abort the wasm).
+    await page.getByRole('button', { name: 'Expand all', exact: true }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#context details')].every((d) => d.open));
+
+    offline = false;
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await part(page, 'poll').and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
+    const q1 = page.getByRole('group', { name: Q1, exact: true });
+    await q1.getByRole('checkbox', { name: 'Hydropower and energy' }).check();
+    await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
+    await page.locator('#poll .ex-poll__saved').waitFor({ state: 'visible' });
+    assert.deepEqual(record.pageErrors, [], 'no uncaught errors');
+    const errors = record.consoleErrors.filter((m) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(m));
+    assert.deepEqual(errors, [], 'no console errors but the failed fetch itself');
+  } finally {
+    await close();
+  }
+});

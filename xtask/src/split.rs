@@ -11,7 +11,9 @@
 //! every part with wasm-opt `-Oz`, and puts the results in Trunk's folder:
 //! the main wasm and glue under Trunk's names (their integrity values in
 //! Trunk's `index.html` updated), the parts and the splitter's loader
-//! (which the glue imports) under names with their contents' hash.
+//! (which the glue imports) under names with their contents' hash; that
+//! loader retries a part it could not fetch instead of failing it
+//! ([`RETRIES`]).
 //! [`crate::minify`] then shortens the names between the main wasm, its
 //! glue and that loader.
 
@@ -84,6 +86,51 @@ fn rename_parts(js: &str, renames: &[(String, String)]) -> Result<String> {
         js = js.replace(&quoted, &format!("\"./{new}\""));
     }
     Ok(js)
+}
+
+/// How the splitter's loader reports a part's load to the wasm: once, with
+/// `success` false when the fetch failed.
+const REPORTS_FAILURE: &str = "        let success;
+        try {
+            await callee();
+            success = true;
+        } catch (e) {
+            console.error(e);
+            success = false;
+        } finally {
+            const sharedImports = getSharedImports();
+            sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success);
+        }";
+
+/// What it does instead: a part that cannot be fetched (the reader went
+/// offline) is tried again when the browser says it is back online, or
+/// after ten seconds, and the wasm hears only of success. A failure would
+/// make Leptos's lazy island panic, and a panic aborts the whole wasm: the
+/// timeline and every other island would stop with the poll.
+const RETRIES: &str = "        for (;;) {
+            try {
+                await callee();
+                break;
+            } catch (e) {
+                console.warn(\"explainer: a part of the page could not load; trying again once online\", e);
+                await new Promise((again) => {
+                    addEventListener(\"online\", again, { once: true });
+                    setTimeout(again, 1e4);
+                });
+            }
+        }
+        getSharedImports().__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, true);";
+
+/// `js` (the splitter's loader) retrying a part that failed to load
+/// ([`RETRIES`]); an error when the loader no longer reads as expected.
+fn retrying(js: &str) -> Result<String> {
+    if js.matches(REPORTS_FAILURE).count() != 1 {
+        return Err(
+            "the splitter's loader does not report a load as expected (wrapAsyncCb changed?)"
+                .into(),
+        );
+    }
+    Ok(js.replace(REPORTS_FAILURE, RETRIES))
 }
 
 /// `glue` importing the loader as `link` (its content-hashed name); an
@@ -203,7 +250,7 @@ pub fn apply(ctx: &Ctx, dir: &Path, glue: &Path) -> Result<Option<Split>> {
     let link_path = work.join(LINK_MODULE.trim_start_matches("./"));
     let link = fs::read_to_string(&link_path)
         .map_err(|e| format!("cannot read {}: {e}", link_path.display()))?;
-    let link = rename_parts(&link, &renames)?;
+    let link = retrying(&rename_parts(&link, &renames)?)?;
     let link_name = hashed(&format!("{app}-split.js"), link.as_bytes());
     fs::write(dir.join(&link_name), &link).map_err(|e| format!("cannot write {link_name}: {e}"))?;
 
@@ -269,6 +316,17 @@ mod tests {
         assert!(!out.contains("chunk_3.wasm"));
         let missing = vec![("gone.wasm".to_owned(), "y.wasm".to_owned())];
         assert!(rename_parts(js, &missing).unwrap_err().contains("0 times"));
+    }
+
+    #[test]
+    fn a_part_that_fails_to_load_is_tried_again_never_reported() {
+        let js = format!("function wrapAsyncCb(callee) {{\n    return async (callbackIndex, callbackData) => {{\n{REPORTS_FAILURE}\n    }}\n}}");
+        let out = retrying(&js).unwrap();
+        assert!(
+            out.contains("addEventListener(\"online\"") && out.contains("(callbackData, true)")
+        );
+        assert!(!out.contains("success"));
+        assert!(retrying("function wrapAsyncCb() {}").is_err());
     }
 
     #[test]
