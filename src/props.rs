@@ -9,7 +9,9 @@
 //! binary form, written as text (see [`encode`]). At build time [`carry`]
 //! writes it and gives the view to the island as it renders; in the
 //! browser the page's loader hands each island's text to [`props`] just
-//! before it hydrates that island, and the island [`take`]s it.
+//! before it hydrates that island, and the island [`take`]s it. A lazy
+//! island, whose code arrives later, reads its element's text itself
+//! ([`carry_near`], [`take_near`]).
 
 use serde::de::DeserializeOwned;
 #[cfg(feature = "render")]
