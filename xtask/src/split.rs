@@ -145,23 +145,6 @@ fn point_glue_at(glue: &str, link: &str) -> Result<String> {
     Ok(glue.replace(&from, &format!("from \"./{link}\"")))
 }
 
-/// Whether the wasm at `bytes` imports lazy parts (has split points).
-fn has_split_points(bytes: &[u8]) -> Result<bool> {
-    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
-        if let wasmparser::Payload::ImportSection(reader) =
-            payload.map_err(|e| format!("the wasm does not read: {e}"))?
-        {
-            for import in reader.into_imports() {
-                let import = import.map_err(|e| format!("the wasm's imports: {e}"))?;
-                if import.module == PLACEHOLDER_MODULE {
-                    return Ok(true);
-                }
-            }
-        }
-    }
-    Ok(false)
-}
-
 /// cargo's wasm of the runtime, as Trunk just had it built.
 fn cargo_wasm(ctx: &Ctx, app: &str) -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -187,7 +170,11 @@ pub fn apply(ctx: &Ctx, dir: &Path, glue: &Path) -> Result<Option<Split>> {
     let raw_path = cargo_wasm(ctx, app);
     let raw =
         fs::read(&raw_path).map_err(|e| format!("cannot read {}: {e}", raw_path.display()))?;
-    if !has_split_points(&raw)? {
+    // No lazy parts: nothing imports the splitter's placeholder.
+    if !crate::wasm_names::names(&raw)?
+        .modules
+        .contains(PLACEHOLDER_MODULE)
+    {
         return Ok(None);
     }
     let work = ctx.root.join("target").join("xtask-split");

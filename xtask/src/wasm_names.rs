@@ -60,13 +60,13 @@ impl Renamed {
 }
 
 /// The module names and import names of a wasm, and its export names.
-struct Names {
-    modules: BTreeSet<String>,
-    imports: BTreeSet<String>,
-    exports: BTreeSet<String>,
+pub struct Names {
+    pub modules: BTreeSet<String>,
+    pub imports: BTreeSet<String>,
+    pub exports: BTreeSet<String>,
 }
 
-fn names(wasm: &[u8]) -> Result<Names> {
+pub fn names(wasm: &[u8]) -> Result<Names> {
     let mut names = Names {
         modules: BTreeSet::new(),
         imports: BTreeSet::new(),
