@@ -26,6 +26,14 @@ struct Renamed {
 }
 
 impl Renamed {
+    /// Each export's new name, by its old one.
+    fn export_map(&self) -> BTreeMap<&str, &str> {
+        self.exports
+            .iter()
+            .map(|(old, new)| (old.as_str(), new.as_str()))
+            .collect()
+    }
+
     /// The list wasm-opt prints: `{"imports": [[module, name, new], …],
     /// "exports": [[name, new], …]}`.
     fn read(printed: &str) -> Result<Renamed> {
@@ -223,12 +231,7 @@ fn rename_glue(glue: &str, renamed: &Renamed, module: &str, new_module: &str) ->
             1,
         );
     }
-    let exports: BTreeMap<&str, &str> = renamed
-        .exports
-        .iter()
-        .map(|(old, new)| (old.as_str(), new.as_str()))
-        .collect();
-    rename_calls(&glue, &exports)
+    rename_calls(&glue, &renamed.export_map())
 }
 
 /// The splitter's loader with the main wasm's exports it reads renamed:
@@ -312,16 +315,11 @@ pub fn shorten(
     let text =
         fs::read_to_string(glue).map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
     let text = rename_glue(&text, &renamed, &module, &new_module)?;
-    let exports: BTreeMap<&str, &str> = renamed
-        .exports
-        .iter()
-        .map(|(old, new)| (old.as_str(), new.as_str()))
-        .collect();
     let linked = match link {
         Some(path) => {
             let js = fs::read_to_string(path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            Some((path, rename_link(&js, &exports)?))
+            Some((path, rename_link(&js, &renamed.export_map())?))
         }
         None => None,
     };
