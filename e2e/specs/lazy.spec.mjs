@@ -19,6 +19,17 @@ const wasmAsked = (record) =>
   record.requests.map((u) => new URL(u).pathname.split('/').pop()).filter((n) => n.endsWith('.wasm'));
 const part = (page, id) => page.locator(`.ex-island[data-ex-near]:has(#${id})`);
 const live = (page, id) => part(page, id).evaluate((e) => e.hasAttribute('data-ex-live'));
+/** Waits until the part is hydrated (the loader's `data-ex-live`). */
+const untilLive = (page, id) => part(page, id).and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
+const q1 = (page) => page.getByRole('group', { name: Q1, exact: true });
+const hydropower = (page) => q1(page).getByRole('checkbox', { name: 'Hydropower and energy' });
+const saved = (page) => page.locator('#poll .ex-poll__saved');
+
+/** Saves the poll's answers and waits for "Your answers". */
+async function save(page) {
+  await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
+  await saved(page).waitFor({ state: 'visible' });
+}
 
 function assertClean(record) {
   assert.deepEqual(record.pageErrors, [], 'no uncaught errors');
@@ -38,16 +49,14 @@ test('the first screen loads one wasm; the poll\'s comes when the reader scrolls
     assert.deepEqual(wasmAsked(record), first, 'nothing more fetched while the reader stays at the top');
 
     await page.locator('#poll').scrollIntoViewIfNeeded();
-    await part(page, 'poll').and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
+    await untilLive(page, 'poll');
     const now = wasmAsked(record);
     assert.ok(now.length > first.length, 'the poll\'s part was fetched');
     assert.ok(now.some((n) => n.includes('poll')), `a poll part among ${now.join(', ')}`);
 
     // And it works: a box ticked and saved.
-    const q1 = page.getByRole('group', { name: Q1, exact: true });
-    await q1.getByRole('checkbox', { name: 'Hydropower and energy' }).check();
-    await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
-    await page.locator('#poll .ex-poll__saved').waitFor({ state: 'visible' });
+    await hydropower(page).check();
+    await save(page);
     assertClean(record);
   } finally {
     await close();
@@ -65,8 +74,7 @@ test('what a reader ticked and typed before the poll\'s code arrived is kept, an
       await route.continue();
     });
     await waitForApp(page, { lazy: false });
-    const q1 = page.getByRole('group', { name: Q1, exact: true });
-    await q1.getByRole('checkbox', { name: 'Hydropower and energy' }).check();
+    await hydropower(page).check();
     await page.getByRole('textbox', { name: 'Share your thoughts', exact: true }).fill('Typed early.');
     const url = page.url();
     await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
@@ -74,16 +82,15 @@ test('what a reader ticked and typed before the poll\'s code arrived is kept, an
     assert.equal(await live(page, 'poll'), false);
 
     release();
-    await part(page, 'poll').and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
-    assert.equal(await q1.getByRole('checkbox', { name: 'Hydropower and energy' }).isChecked(), true);
+    await untilLive(page, 'poll');
+    assert.equal(await hydropower(page).isChecked(), true);
     assert.equal(
       (await page.locator('#poll-your-thoughts--text-count').textContent()).trim(),
       '12 / 1,000 characters',
       'the early text is counted once the poll is live',
     );
-    await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
-    await page.locator('#poll .ex-poll__saved').waitFor({ state: 'visible' });
-    assert.match(await page.locator('#poll .ex-poll__saved').innerText(), /Typed early\./);
+    await save(page);
+    assert.match(await saved(page).innerText(), /Typed early\./);
     assertClean(record);
   } finally {
     await close();
@@ -95,7 +102,7 @@ test('focus moving into the embed panel (a keyboard reader) brings it to life', 
   try {
     assert.equal(await live(page, 'embed'), false);
     await page.locator('#embed input').first().focus();
-    await part(page, 'embed').and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
+    await untilLive(page, 'embed');
     // Live: the code follows the view chosen.
     const code = page.locator('#ex-embed-code');
     const before = await code.inputValue();
@@ -122,11 +129,9 @@ test('a part that could not load comes to life once the reader is back online, a
 
     offline = false;
     await page.evaluate(() => dispatchEvent(new Event('online')));
-    await part(page, 'poll').and(page.locator('[data-ex-live]')).waitFor({ state: 'attached' });
-    const q1 = page.getByRole('group', { name: Q1, exact: true });
-    await q1.getByRole('checkbox', { name: 'Hydropower and energy' }).check();
-    await page.getByRole('button', { name: 'Save my answers', exact: true }).click();
-    await page.locator('#poll .ex-poll__saved').waitFor({ state: 'visible' });
+    await untilLive(page, 'poll');
+    await hydropower(page).check();
+    await save(page);
     assert.deepEqual(record.pageErrors, [], 'no uncaught errors');
     const errors = record.consoleErrors.filter((m) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(m));
     assert.deepEqual(errors, [], 'no console errors but the failed fetch itself');
